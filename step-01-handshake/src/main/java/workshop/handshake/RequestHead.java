@@ -40,7 +40,8 @@ final class RequestHead {
                 throw timeout(limits);
             }
             if (b == -1) {
-                throw new EOFException("the client closed the connection in the middle of its request");
+                throw new EOFException(head.length() == 0 ? "the client closed the connection without a request"
+                        : "the client closed the connection in the middle of its request");
             }
             if (b < 0x20 && b != '\r' && b != '\n' && b != '\t' || b == 0x7F) {
                 // Control bytes: not HTTP, often TLS (a wss:// or https:// URL pointed at this plain server).
