@@ -135,9 +135,13 @@ public final class ChatRoom {
         }
     }
 
-    /** The names in the room, in order of arrival. */
+    /** The names in the room, sorted the way people read a list: alphabetically, ignoring case. */
     private List<String> online() {
-        return members.values().stream().filter(member -> member.name != null).map(member -> member.name).toList();
+        return members.values().stream()
+                .filter(member -> member.name != null)
+                .map(member -> member.name)
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
     }
 
     private void send(Member member, Object message) {

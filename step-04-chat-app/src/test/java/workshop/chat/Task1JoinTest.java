@@ -36,15 +36,15 @@ class Task1JoinTest {
     }
 
     @Test
-    @DisplayName("the others get a joined notice with the new online list, in order of arrival")
+    @DisplayName("the others get a joined notice with the new online list, sorted by name")
     void joinedNotice() {
-        try (ChatClient ada = server.join("ada"); ChatClient bob = server.connect("bob")) {
-            bob.join("bob");
+        try (ChatClient bob = server.join("bob"); ChatClient ada = server.connect("ada")) {
+            ada.join("ada");
 
-            JsonObject welcome = bob.expect("welcome", "the answer to bob's join");
-            assertEquals(List.of("ada", "bob"), names(welcome.getAsJsonArray("online")), "bob's welcome.online: " + welcome);
-            JsonObject joined = ada.expect("joined", "the notice that bob joined, from ChatRoom.join to the others");
-            assertEquals("bob", string(joined, "name"), "joined.name: " + joined);
+            JsonObject welcome = ada.expect("welcome", "the answer to ada's join");
+            assertEquals(List.of("ada", "bob"), names(welcome.getAsJsonArray("online")), "ada's welcome.online: " + welcome);
+            JsonObject joined = bob.expect("joined", "the notice that ada joined, from ChatRoom.join to the others");
+            assertEquals("ada", string(joined, "name"), "joined.name: " + joined);
             assertEquals(List.of("ada", "bob"), names(joined.getAsJsonArray("online")), "joined.online: " + joined);
         }
     }
