@@ -94,15 +94,15 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next message, which must have this type. */
     JsonObject expect(String type, String what) {
-        JsonObject message = next("a \"" + type + "\" message (" + what + ")");
-        assertEquals(type, type(message), label + " expected a \"" + type + "\" message (" + what + "), got " + message);
+        JsonObject message = next("a message of type \"" + type + "\" (" + what + ")");
+        assertEquals(type, type(message), label + " expected a message of type \"" + type + "\" (" + what + "), got " + brief(message));
         return message;
     }
 
     /** The next message, which must be an error with this code. */
     JsonObject expectError(String code, String what) {
         JsonObject error = expect("error", what);
-        assertEquals(code, string(error, "code"), label + " got an error with the wrong code for " + what + ": " + error);
+        assertEquals(code, string(error, "code"), label + " got an error with the wrong code for " + what + ": " + brief(error));
         if (string(error, "message") == null || string(error, "message").isBlank()) {
             fail(label + " got an error without a human-readable \"message\": " + error);
         }
@@ -126,6 +126,12 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     static String string(JsonObject message, String field) {
         return message.has(field) && !message.get(field).isJsonNull() ? message.get(field).getAsString() : null;
+    }
+
+    /** The message as JSON, cut short: a test may send 500 characters, a failure report needs 100. */
+    static String brief(JsonObject message) {
+        String json = message.toString();
+        return json.length() <= 120 ? json : json.substring(0, 100) + "...\" (" + json.length() + " characters)";
     }
 
     static String json(String type, String field, String value) {
