@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,10 @@ class Task6BrowserTest {
         Optional<Path> browser = Page.findBrowser();
         if (browser.isEmpty()) {
             unavailable = "no Chrome or Chromium found: install one, or run with -Dchrome.binary=/path/to/chrome";
+            return;
+        }
+        if (!Files.isExecutable(browser.get())) {
+            unavailable = browser.get() + " (from -Dchrome.binary) is not a program that can run";
             return;
         }
         try {
