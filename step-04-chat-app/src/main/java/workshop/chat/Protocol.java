@@ -71,16 +71,15 @@ public final class Protocol {
 
     /** Reads one frame from a client; anything but a JSON object with a "type" is a bad-json error. */
     public static ClientMessage parse(String frame) {
-        ClientMessage message;
         try {
-            message = GSON.fromJson(frame, ClientMessage.class);
-        } catch (JsonParseException e) {
-            throw new ProtocolError("bad-json", "That is not JSON the chat understands: " + e.getMessage());
+            ClientMessage message = GSON.fromJson(frame, ClientMessage.class);
+            if (message != null && message.type() != null) {
+                return message;
+            }
+        } catch (JsonParseException notJson) {
+            // Answered like valid JSON of the wrong shape: the client needs the same advice.
         }
-        if (message == null || message.type() == null) {
-            throw new ProtocolError("bad-json", "Send a JSON object with a \"type\", such as {\"type\":\"join\",\"name\":\"ada\"}.");
-        }
-        return message;
+        throw new ProtocolError("bad-json", "Send one JSON object with a \"type\", such as {\"type\":\"join\",\"name\":\"ada\"}.");
     }
 
     public static String toJson(Object message) {
