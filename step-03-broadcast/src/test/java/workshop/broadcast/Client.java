@@ -15,15 +15,19 @@ import org.awaitility.core.ConditionTimeoutException;
 abstract class Client implements AutoCloseable {
 
     /** How long a line may take to arrive on loopback before a test gives up. */
-    static final Duration PATIENCE = Duration.ofSeconds(3);
+    static final Duration PATIENCE = Duration.ofSeconds(2);
+    /** How long connecting may take; it works on the starter too, so it costs no time there. */
+    static final Duration CONNECTING = Duration.ofSeconds(5);
 
     final String label;
+    private final ObservedServer server;
     private final List<String> lines = new ArrayList<>();
     private volatile String closedWith;
     private volatile int closeCode;
 
-    Client(String label) {
+    Client(String label, ObservedServer server) {
         this.label = label;
+        this.server = server;
     }
 
     abstract void send(String text);
@@ -66,27 +70,25 @@ abstract class Client implements AutoCloseable {
 
     Matcher awaitLine(String regex, Duration patience, String where) {
         Pattern pattern = Pattern.compile(regex);
+        String expected = label + " expected a line matching " + regex;
         try {
-            await().atMost(patience).until(() -> isClosed() || find(pattern).isPresent());
+            await().atMost(patience).until(() -> find(pattern).isPresent() || isClosed() || server.failure().isPresent());
         } catch (ConditionTimeoutException e) {
-            fail(label + " expected a line matching " + regex + " within " + patience.toMillis() + " ms; got "
-                    + shown(lines()) + " (" + where + ")");
+            fail(expected + " within " + patience.toMillis() + " ms; got " + shown(lines()) + " (" + where + ")");
         }
-        return find(pattern).orElseGet(() -> fail(label + " expected a line matching " + regex
-                + " but the server closed the connection with " + closedWith + "; got " + shown(lines()) + " (" + where + ")"));
+        return find(pattern).orElseGet(() -> fail(expected + " but " + trouble() + "; got " + shown(lines()) + " (" + where + ")"));
     }
 
     /** Waits until {@code count} chat lines have arrived and returns them. */
     List<String> awaitChat(int count, Duration patience, String where) {
         try {
-            await().atMost(patience).until(() -> isClosed() || chat().size() >= count);
+            await().atMost(patience).until(() -> chat().size() >= count || isClosed() || server.failure().isPresent());
         } catch (ConditionTimeoutException e) {
             fail(label + " expected " + count + " chat lines within " + patience.toMillis() + " ms; got "
                     + chat().size() + " (" + where + ")");
         }
         if (chat().size() < count) {
-            fail(label + " expected " + count + " chat lines but the server closed the connection with "
-                    + closedWith + " after " + chat().size() + " (" + where + ")");
+            fail(label + " expected " + count + " chat lines but " + trouble() + "; got " + chat().size() + " (" + where + ")");
         }
         return chat();
     }
@@ -100,6 +102,11 @@ abstract class Client implements AutoCloseable {
                     + " ms, it stayed open (" + where + ")");
         }
         return closeCode;
+    }
+
+    private String trouble() {
+        return server.failure().map(thrown -> "the server threw " + thrown)
+                .orElse("the server closed the connection with " + closedWith);
     }
 
     /** The lines for a failure message, each cut short: a test may send 64 KiB in one. */

@@ -1,6 +1,5 @@
 package workshop.broadcast;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
@@ -15,14 +14,14 @@ final class JdkClient extends Client implements WebSocket.Listener {
     private final CompletableFuture<WebSocket> socket;
     private final StringBuilder partial = new StringBuilder();
 
-    JdkClient(String label, URI uri) {
-        super(label);
-        socket = HTTP.newWebSocketBuilder().buildAsync(uri, this);
+    JdkClient(String label, ObservedServer server) {
+        super(label, server);
+        socket = HTTP.newWebSocketBuilder().buildAsync(server.uri(), this);
     }
 
     @Override
     void awaitOpen() {
-        socket.orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).join();
+        socket.orTimeout(CONNECTING.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     @Override

@@ -3,7 +3,6 @@ package workshop.broadcast;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -12,9 +11,9 @@ final class LibraryClient extends Client {
 
     private final WebSocketClient socket;
 
-    LibraryClient(String label, URI uri) {
-        super(label);
-        socket = new WebSocketClient(uri) {
+    LibraryClient(String label, ObservedServer server) {
+        super(label, server);
+        socket = new WebSocketClient(server.uri()) {
             @Override
             public void onOpen(ServerHandshake handshake) {
             }
@@ -38,7 +37,7 @@ final class LibraryClient extends Client {
 
     @Override
     void awaitOpen() {
-        await(label + " connects").atMost(PATIENCE).until(socket::isOpen);
+        await(label + " connects").atMost(CONNECTING).until(socket::isOpen);
     }
 
     @Override

@@ -19,7 +19,7 @@ final class RawClient implements AutoCloseable {
 
     RawClient(URI uri) throws IOException {
         socket = new Socket(uri.getHost(), uri.getPort());
-        socket.setSoTimeout((int) Client.PATIENCE.toMillis());
+        socket.setSoTimeout((int) Client.CONNECTING.toMillis());
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET / HTTP/1.1\r\n"

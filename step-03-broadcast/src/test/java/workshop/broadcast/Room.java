@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.function.Function;
 final class Room implements AutoCloseable {
 
     private final ObservedServer server;
-    private final URI uri;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
     Room() throws InterruptedException {
@@ -28,8 +26,7 @@ final class Room implements AutoCloseable {
     Room(Duration connectionLostTimeout) throws InterruptedException {
         server = new ObservedServer(connectionLostTimeout);
         server.start();
-        assertTrue(server.started().await(Client.PATIENCE.toMillis(), TimeUnit.MILLISECONDS), "the server did not start");
-        uri = URI.create("ws://127.0.0.1:" + server.getPort());
+        assertTrue(server.started().await(Client.CONNECTING.toMillis(), TimeUnit.MILLISECONDS), "the server did not start");
     }
 
     ObservedServer server() {
@@ -38,18 +35,18 @@ final class Room implements AutoCloseable {
 
     /** A client on Java-WebSocket, connected and counted by the server. */
     LibraryClient library(String label) {
-        return join(List.of(label), name -> new LibraryClient(name, uri)).get(0);
+        return join(List.of(label), name -> new LibraryClient(name, server)).get(0);
     }
 
     /** A client on the JDK's java.net.http, connected and counted by the server. */
     JdkClient jdk(String label) {
-        return join(List.of(label), name -> new JdkClient(name, uri)).get(0);
+        return join(List.of(label), name -> new JdkClient(name, server)).get(0);
     }
 
     /** A bare socket that did the handshake, connected and counted by the server. */
     RawClient raw() throws IOException {
         int before = server.getConnections().size();
-        RawClient raw = new RawClient(uri);
+        RawClient raw = new RawClient(server.uri());
         clients.add(raw);
         awaitOnline(before + 1);
         return raw;
@@ -61,7 +58,7 @@ final class Room implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             labels.add("c" + i);
         }
-        return join(labels, label -> labels.indexOf(label) % 2 == 0 ? new LibraryClient(label, uri) : new JdkClient(label, uri));
+        return join(labels, label -> labels.indexOf(label) % 2 == 0 ? new LibraryClient(label, server) : new JdkClient(label, server));
     }
 
     private <C extends Client> List<C> join(List<String> labels, Function<String, C> connect) {
@@ -76,7 +73,7 @@ final class Room implements AutoCloseable {
     // The library answers the handshake a moment before it adds the connection to its set: wait for
     // the set, or a message sent right away could miss the newcomer.
     private void awaitOnline(int count) {
-        await("the server counts " + count + " connections").atMost(Client.PATIENCE)
+        await("the server counts " + count + " connections").atMost(Client.CONNECTING)
                 .until(() -> server.getConnections().size() == count);
     }
 

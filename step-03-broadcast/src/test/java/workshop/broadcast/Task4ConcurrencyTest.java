@@ -69,7 +69,7 @@ class Task4ConcurrencyTest {
         for (Client client : clients) {
             senders.add(pool.submit(() -> {
                 go.await();
-                for (int i = 0; i < MESSAGES_EACH; i++) {
+                for (int i = 0; i < MESSAGES_EACH && room.server().failure().isEmpty(); i++) {
                     client.send(client.label + " #" + i);
                 }
                 return null;
