@@ -1,11 +1,13 @@
 package workshop.broadcast;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ public class BroadcastServer extends WebSocketServer {
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     /** How often each client is pinged; one that has not answered for 1.5 times this is dropped. */
     public static final Duration CONNECTION_LOST_TIMEOUT = Duration.ofSeconds(30);
+    public static final String TEXT_ONLY_REASON = "text messages only";
     public static final String SHUTDOWN_REASON = "server shutting down";
     private static final int SHUTDOWN_TIMEOUT_MILLIS = 1000;
 
@@ -64,6 +67,13 @@ public class BroadcastServer extends WebSocketServer {
         log.info("{} sent {} chars", name(conn), message.length());
         // TODO 1: send "<name>: <message>" to everyone, the sender included (sendToEveryone)
         throw new UnsupportedOperationException("TODO 1: BroadcastServer.onMessage");
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        log.info("{} sent binary, {} bytes: refused", name(conn), message.remaining());
+        // RFC 6455 §7.4.1: 1003 tells a client it sent a kind of data this endpoint does not accept.
+        conn.close(CloseFrame.REFUSE, TEXT_ONLY_REASON);
     }
 
     @Override

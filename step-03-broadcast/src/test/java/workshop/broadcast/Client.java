@@ -32,6 +32,8 @@ abstract class Client implements AutoCloseable {
 
     abstract void send(String text);
 
+    abstract void sendBinary(byte[] bytes);
+
     abstract void awaitOpen();
 
     /** Leaves politely: a close frame with 1000 (RFC 6455 §7.1.2). */

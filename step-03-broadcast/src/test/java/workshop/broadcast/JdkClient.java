@@ -1,6 +1,7 @@
 package workshop.broadcast;
 
 import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,6 +29,11 @@ final class JdkClient extends Client implements WebSocket.Listener {
     void send(String text) {
         // The JDK client allows one outstanding send at a time: wait for each before the next.
         socket.join().sendText(text, true).join();
+    }
+
+    @Override
+    void sendBinary(byte[] bytes) {
+        socket.join().sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
     @Override

@@ -46,6 +46,11 @@ final class LibraryClient extends Client {
     }
 
     @Override
+    void sendBinary(byte[] bytes) {
+        socket.send(bytes);
+    }
+
+    @Override
     void leave() {
         socket.close(1000, "bye");
     }

@@ -84,6 +84,21 @@ class Task3VanishedClientTest {
         othersKeepReceiving(alice, bob);
     }
 
+    @Test
+    @DisplayName("a binary message closes its sender's connection with 1003; the others keep receiving")
+    void binaryMessage() throws Exception {
+        room = new Room();
+        Client alice = room.library("alice");
+        Client bob = room.library("bob");
+        Client sender = room.jdk("sender");
+
+        sender.sendBinary(new byte[] {1, 2, 3});
+
+        assertEquals(1003, sender.awaitCloseCode("BroadcastServer.onMessage(WebSocket, ByteBuffer)"),
+                "RFC 6455 §7.4.1: 1003 means this kind of data is not accepted");
+        othersKeepReceiving(alice, bob);
+    }
+
     private static void othersKeepReceiving(Client sender, Client other) {
         sender.send("still here");
         String where = "BroadcastServer.onMessage, TODO 1";
