@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * One conversation for many connections: every text message goes to everyone, the sender included,
  * tagged with the sender's name; everyone hears who joins and who leaves.
  *
- * <p>The library calls {@code onOpen}, {@code onMessage} and {@code onClose} from several worker
- * threads at once, one connection per thread. Everything shared between connections here is
- * either the library's (its set of connections, its {@code broadcast}) or an atomic counter.
+ * <p>The library calls the callbacks from its own threads, several at once: each connection's
+ * messages arrive in order on one worker thread, while other connections run on other threads
+ * (and a close may be reported on the selector thread). So everything shared between connections
+ * here is either the library's (its set of connections, its {@code broadcast}) or an atomic counter.
  */
 public class BroadcastServer extends WebSocketServer {
 
