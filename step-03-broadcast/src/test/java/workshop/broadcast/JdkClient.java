@@ -1,8 +1,8 @@
 package workshop.broadcast;
 
 import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;

@@ -19,7 +19,9 @@ class Task1BroadcastTest {
 
     @AfterEach
     void closeRoom() throws Exception {
-        room.close();
+        if (room != null) {
+            room.close();
+        }
     }
 
     @Test

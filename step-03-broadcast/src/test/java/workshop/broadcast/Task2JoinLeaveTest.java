@@ -16,7 +16,9 @@ class Task2JoinLeaveTest {
 
     @AfterEach
     void closeRoom() throws Exception {
-        room.close();
+        if (room != null) {
+            room.close();
+        }
     }
 
     @Test

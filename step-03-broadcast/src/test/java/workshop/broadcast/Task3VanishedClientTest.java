@@ -20,7 +20,9 @@ class Task3VanishedClientTest {
 
     @AfterEach
     void closeRoom() throws Exception {
-        room.close();
+        if (room != null) {
+            room.close();
+        }
     }
 
     @Test

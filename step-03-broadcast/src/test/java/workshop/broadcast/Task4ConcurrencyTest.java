@@ -33,7 +33,9 @@ class Task4ConcurrencyTest {
     @AfterEach
     void closeRoom() throws Exception {
         pool.shutdownNow();
-        room.close();
+        if (room != null) {
+            room.close();
+        }
     }
 
     @Test

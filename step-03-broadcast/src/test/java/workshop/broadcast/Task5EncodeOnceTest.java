@@ -18,7 +18,9 @@ class Task5EncodeOnceTest {
 
     @AfterEach
     void closeRoom() throws Exception {
-        room.close();
+        if (room != null) {
+            room.close();
+        }
     }
 
     @Test
