@@ -1,0 +1,73 @@
+package workshop.echo;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import workshop.progress.Hint;
+
+@DisplayName("Task 3: greet each client as it connects")
+@Hint("EchoServer.onOpen runs once per connection, before any message: conn.send(GREETING) there")
+class Task3GreetingTest {
+
+    private static final String WHERE = "EchoServer.onOpen should send GREETING";
+
+    private EchoServer server;
+
+    @BeforeEach
+    void startServer() {
+        server = TestServers.start();
+    }
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        TestServers.stop(server);
+    }
+
+    @Test
+    @DisplayName("a new client receives the greeting without sending anything")
+    void greetsOnOpen() throws Exception {
+        JdkClient client = JdkClient.connect(TestServers.uri(server));
+
+        await().atMost(TestServers.WAIT).untilAsserted(() ->
+                assertEquals(List.of(EchoServer.GREETING), client.texts, WHERE));
+    }
+
+    @Test
+    @DisplayName("each of three clients is greeted once, before the echo of its first message")
+    void greetsEachClientFirst() throws Exception {
+        List<LibraryClient> clients = List.of(
+                LibraryClient.connect(TestServers.uri(server)),
+                LibraryClient.connect(TestServers.uri(server)),
+                LibraryClient.connect(TestServers.uri(server)));
+
+        clients.forEach(client -> client.send("hello"));
+
+        await().atMost(TestServers.WAIT).untilAsserted(() -> {
+            for (LibraryClient client : clients) {
+                assertEquals(List.of(EchoServer.GREETING, "hello"), client.texts,
+                        "what a client received, in order; " + WHERE + " (and onMessage echo, task 1)");
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("a greeted client that closes with 1000 and a reason hears 1000 and the same reason back")
+    void answersTheClientsClose() throws Exception {
+        JdkClient client = JdkClient.connect(TestServers.uri(server));
+        await().atMost(TestServers.WAIT).untilAsserted(() ->
+                assertEquals(List.of(EchoServer.GREETING), client.texts, WHERE));
+
+        client.close(1000, "bye");
+
+        await().atMost(TestServers.WAIT).until(client.closed::isDone);
+        assertFalse(client.closed.isCompletedExceptionally(), "the close handshake ended in an error");
+        assertEquals(new Close(1000, "bye"), client.closed.join(),
+                "the server's answer to the client's close frame (RFC 6455 §5.5.1: the endpoint echoes the status code)");
+    }
+}
