@@ -7,11 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import workshop.progress.Hint;
 
 @DisplayName("Task 1: echo text messages back to the sender")
 @Hint("EchoServer.onMessage(WebSocket, String): send the message back on the same connection, conn.send(message)")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task1EchoTextTest {
 
     private static final String WHERE = "EchoServer.onMessage(WebSocket conn, String message) should send it back: conn.send(message)";
@@ -29,6 +33,7 @@ class Task1EchoTextTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("a text message comes back unchanged, accents, CJK and emoji intact")
     void echoesUnicode() throws Exception {
         JdkClient client = JdkClient.connect(TestServers.uri(server));
@@ -41,6 +46,7 @@ class Task1EchoTextTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("several messages come back in the order they were sent")
     void echoesInOrder() throws Exception {
         LibraryClient client = LibraryClient.connect(TestServers.uri(server));
@@ -53,6 +59,7 @@ class Task1EchoTextTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("a message sent in three fragments comes back whole")
     void echoesFragmentedMessage() throws Exception {
         JdkClient client = JdkClient.connect(TestServers.uri(server));
@@ -65,6 +72,7 @@ class Task1EchoTextTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("three clients talking at once each hear only their own messages")
     void clientsAreIndependent() throws Exception {
         JdkClient alice = JdkClient.connect(TestServers.uri(server));

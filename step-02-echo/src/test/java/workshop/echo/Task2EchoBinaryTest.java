@@ -9,11 +9,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import workshop.progress.Hint;
 
 @DisplayName("Task 2: echo binary messages back unchanged")
 @Hint("EchoServer.onMessage(WebSocket, ByteBuffer): send the buffer back, conn.send(message)")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task2EchoBinaryTest {
 
     private static final String WHERE = "EchoServer.onMessage(WebSocket conn, ByteBuffer message) should send it back: conn.send(message)";
@@ -31,6 +35,7 @@ class Task2EchoBinaryTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("all 256 byte values come back in a binary message, byte for byte")
     void echoesEveryByteValue() throws Exception {
         JdkClient client = JdkClient.connect(TestServers.uri(server));
@@ -48,6 +53,7 @@ class Task2EchoBinaryTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("binary stays binary and text stays text when both are sent")
     void keepsTheMessageType() throws Exception {
         LibraryClient client = LibraryClient.connect(TestServers.uri(server));

@@ -8,11 +8,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import workshop.progress.Hint;
 
 @DisplayName("Task 3: greet each client as it connects")
 @Hint("EchoServer.onOpen runs once per connection, before any message: conn.send(GREETING) there")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task3GreetingTest {
 
     private static final String WHERE = "EchoServer.onOpen should send GREETING";
@@ -30,6 +34,7 @@ class Task3GreetingTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("a new client receives the greeting without sending anything")
     void greetsOnOpen() throws Exception {
         JdkClient client = JdkClient.connect(TestServers.uri(server));
@@ -39,6 +44,7 @@ class Task3GreetingTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("each of three clients is greeted once, before the echo of its first message")
     void greetsEachClientFirst() throws Exception {
         List<LibraryClient> clients = List.of(
@@ -57,6 +63,7 @@ class Task3GreetingTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("a greeted client that closes with 1000 and a reason hears 1000 and the same reason back")
     void answersTheClientsClose() throws Exception {
         JdkClient client = JdkClient.connect(TestServers.uri(server));

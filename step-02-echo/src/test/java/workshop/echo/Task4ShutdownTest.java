@@ -9,11 +9,15 @@ import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import workshop.progress.Hint;
 
 @DisplayName("Task 4: shut down politely, closing every client with 1001 and a reason")
 @Hint("EchoServer.shutdown: WebSocketServer.stop(timeout, reason) closes each connection with 1001 (going away)")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task4ShutdownTest {
 
     private static final Close GOING_AWAY = new Close(1001, EchoServer.SHUTDOWN_REASON);
@@ -32,6 +36,7 @@ class Task4ShutdownTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("after shutdown() every client has received close code 1001 with the reason \"server shutting down\"")
     void closesEveryClientWithGoingAway() throws Exception {
         JdkClient jdk = JdkClient.connect(TestServers.uri(server));
@@ -46,6 +51,7 @@ class Task4ShutdownTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("after shutdown() the server accepts no new connections")
     void stopsListening() throws Exception {
         URI uri = TestServers.uri(server);
