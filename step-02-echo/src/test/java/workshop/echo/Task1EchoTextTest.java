@@ -1,7 +1,7 @@
 package workshop.echo;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static workshop.echo.Eventually.eventually;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class Task1EchoTextTest {
 
         client.send(message);
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(List.of(message), client.echoes(), WHERE));
     }
 
@@ -54,7 +54,7 @@ class Task1EchoTextTest {
 
         messages.forEach(client::send);
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(messages, client.echoes(), WHERE));
     }
 
@@ -66,7 +66,7 @@ class Task1EchoTextTest {
 
         client.sendInFragments("frag", "men", "ted");
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(List.of("fragmented"), client.echoes(),
                         "the library joins fragments (RFC 6455 §5.4) and calls onMessage once; " + WHERE));
     }
@@ -86,7 +86,7 @@ class Task1EchoTextTest {
         }
 
         String reply = "; an echo goes back to the sender only: " + WHERE;
-        await().atMost(TestServers.WAIT).untilAsserted(() -> {
+        eventually(() -> {
             assertEquals(List.of("alice 1", "alice 2", "alice 3"), alice.echoes(), "alice's echoes" + reply);
             assertEquals(List.of("bob 1", "bob 2", "bob 3"), bob.echoes(), "bob's echoes" + reply);
             assertEquals(List.of("carol 1", "carol 2", "carol 3"), carol.echoes(), "carol's echoes" + reply);

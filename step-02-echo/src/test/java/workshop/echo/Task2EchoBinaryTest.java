@@ -1,8 +1,8 @@
 package workshop.echo;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static workshop.echo.Eventually.eventually;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,7 +46,7 @@ class Task2EchoBinaryTest {
 
         client.send(everyByte);
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(1, client.binaries.size(), "binary messages received back; " + WHERE));
         assertArrayEquals(everyByte, client.binaries.get(0),
                 "the bytes that came back (a binary message is not text: no UTF-8 decoding, RFC 6455 §5.6)");
@@ -62,7 +62,7 @@ class Task2EchoBinaryTest {
         client.send(bytes);
         client.send("text");
 
-        await().atMost(TestServers.WAIT).untilAsserted(() -> {
+        eventually(() -> {
             assertEquals(1, client.binaries.size(), "binary messages received back; " + WHERE);
             assertEquals(List.of("text"), client.echoes(),
                     "text messages received back; a binary message must come back as binary (opcode 0x2)");

@@ -1,8 +1,9 @@
 package workshop.echo;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.echo.Eventually.eventually;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ class Task3GreetingTest {
     void greetsOnOpen() throws Exception {
         JdkClient client = JdkClient.connect(TestServers.uri(server));
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(List.of(EchoServer.GREETING), client.texts, WHERE));
     }
 
@@ -54,7 +55,7 @@ class Task3GreetingTest {
 
         clients.forEach(client -> client.send("hello"));
 
-        await().atMost(TestServers.WAIT).untilAsserted(() -> {
+        eventually(() -> {
             for (LibraryClient client : clients) {
                 assertEquals(List.of(EchoServer.GREETING, "hello"), client.texts,
                         "what a client received, in order; " + WHERE + " (and onMessage echo, task 1)");
@@ -67,12 +68,12 @@ class Task3GreetingTest {
     @DisplayName("a greeted client that closes with 1000 and a reason hears 1000 and the same reason back")
     void answersTheClientsClose() throws Exception {
         JdkClient client = JdkClient.connect(TestServers.uri(server));
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(List.of(EchoServer.GREETING), client.texts, WHERE));
 
         client.close(1000, "bye");
 
-        await().atMost(TestServers.WAIT).until(client.closed::isDone);
+        eventually(() -> assertTrue(client.closed.isDone(), "no close frame came back after the client's close"));
         assertFalse(client.closed.isCompletedExceptionally(), "the close handshake ended in an error");
         assertEquals(new Close(1000, "bye"), client.closed.join(),
                 "the server's answer to the client's close frame (RFC 6455 §5.5.1: the endpoint echoes the status code)");

@@ -1,9 +1,9 @@
 package workshop.echo;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.echo.Eventually.eventually;
 
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +44,8 @@ class Task4ShutdownTest {
 
         server.shutdown();
 
-        await().atMost(TestServers.WAIT).until(() -> jdk.closed.isDone() && library.closed.isDone());
+        eventually(() -> assertTrue(jdk.closed.isDone() && library.closed.isDone(),
+                "a client is still open after EchoServer.shutdown(); it should close every connection"));
         assertEquals(GOING_AWAY, jdk.closed.join(), "JDK client: " + WHERE);
         assertEquals(GOING_AWAY, library.closed.join(), "Java-WebSocket client: " + WHERE);
         assertTrue(library.closedByServer, "the server, not the client, should start the close handshake");

@@ -1,9 +1,9 @@
 package workshop.echo;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.echo.Eventually.eventually;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ class Task5LimitsTest {
         JdkClient alive = JdkClient.connect(TestServers.uri(server));
 
         try (RawClient silent = RawClient.connect(server.getPort())) {
-            await().atMost(DROP_WAIT).untilAsserted(() ->
+            eventually(DROP_WAIT, () ->
                     assertTrue(silent.droppedByServer, "a client that never sent a pong is still connected after "
                             + DROP_WAIT.toSeconds() + " s with a 1 s timeout; EchoServer's constructor should "
                             + "call setConnectionLostTimeout with the timeout it was given (frames it got: "
@@ -50,7 +50,7 @@ class Task5LimitsTest {
             assertTrue(silent.opcodes.contains(RawClient.PING), "frames the silent client got before the drop "
                     + "(opcodes, 0x9 = ping): " + silent.opcodes);
         }
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(1, server.getConnections().size(), "connections the server still has"));
         assertFalse(alive.closed.isDone(), "a client that answers pings (the JDK's does) was dropped too");
     }
@@ -64,11 +64,11 @@ class Task5LimitsTest {
         String atTheLimit = "x".repeat(EchoServer.MAX_MESSAGE_BYTES);
 
         client.send(atTheLimit);
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(1, client.echoes().size(), "a message of exactly MAX_MESSAGE_BYTES should come back"));
         client.send(atTheLimit + "x");
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertTrue(client.closed.isDone(), "a message of MAX_MESSAGE_BYTES + 1 was not refused; " + LIMIT));
         assertEquals(TOO_BIG, client.closed.join().code(), "close code for a message over the limit (1009 = message too big)");
     }
@@ -83,7 +83,7 @@ class Task5LimitsTest {
 
         client.sendInFragments(half, half);
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertTrue(client.closed.isDone(), "two fragments adding up to more than the limit were not refused "
                         + "(the limit counts the whole message); " + LIMIT));
         assertEquals(TOO_BIG, client.closed.join().code(), "close code for a message over the limit (1009 = message too big)");
@@ -98,11 +98,11 @@ class Task5LimitsTest {
         LibraryClient polite = LibraryClient.connect(TestServers.uri(server));
 
         greedy.send("x".repeat(EchoServer.MAX_MESSAGE_BYTES + 1));
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertTrue(greedy.closed.isDone(), "the oversized message was not refused; " + LIMIT));
         polite.send("still there?");
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(List.of("still there?"), polite.echoes(), "the other client's echo"));
     }
 }

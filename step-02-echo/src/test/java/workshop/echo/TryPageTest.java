@@ -3,6 +3,7 @@ package workshop.echo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.echo.Eventually.eventually;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class TryPageTest {
 
         send(message);
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertTrue(log("received").contains(message), "the page's received messages: " + log("received")
                         + "; the echo comes from EchoServer.onMessage (task 1)"));
         assertTrue(browser.findElements(By.cssSelector("#log b")).isEmpty(),
@@ -83,7 +84,7 @@ class TryPageTest {
 
         send("é✓");
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(List.of("5 bytes: c3 a9 e2 9c 93\nas UTF-8: é✓"), log("received").stream()
                                 .filter(line -> line.contains("bytes")).collect(Collectors.toList()),
                         "the page's received binary messages; the echo comes from EchoServer.onMessage(conn, ByteBuffer) (task 2)"));
@@ -95,7 +96,7 @@ class TryPageTest {
     void showsTheClose() {
         server.shutdown();
 
-        await().atMost(TestServers.WAIT).untilAsserted(() ->
+        eventually(() ->
                 assertEquals(List.of("code 1001 (going away), reason \"server shutting down\", wasClean true"),
                         log("event").stream().filter(line -> line.startsWith("code")).collect(Collectors.toList()),
                         "the page's close event after EchoServer.shutdown() (task 4)"));
