@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,17 +24,12 @@ import workshop.progress.Hint;
 
 /** Drives tools/try.html, opened from disk as a learner would, against this step's server. */
 @DisplayName("Try it: tools/try.html in a browser, against your server")
-@Hint("finish tasks 1 to 4; then run the main class and open tools/try.html yourself")
+@Hint("it needs tasks 1, 2 and 4; then run the main class and open tools/try.html yourself")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TryPageTest {
 
     private static WebDriver browser;
     private EchoServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.startHeadless();
-    }
 
     @AfterAll
     static void quitBrowser() {
@@ -46,6 +40,10 @@ class TryPageTest {
 
     @BeforeEach
     void openPageAndConnect() {
+        // Started here rather than in @BeforeAll, so that without a browser each test says why it is skipped.
+        if (browser == null) {
+            browser = Browser.startHeadless();
+        }
         server = TestServers.start();
         browser.get(tryPage().toUri().toString());
         WebElement url = browser.findElement(By.id("url"));
