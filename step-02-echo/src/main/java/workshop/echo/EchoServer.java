@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends every message back to the client that sent it.
  *
- * <p>The library reads the handshake, the frames, the masks, the pings and the close handshake:
- * everything step 1 did by hand. What is left is to answer the events of each connection's life,
- * one callback each: {@code onStart}, {@code onOpen}, {@code onMessage}, {@code onClose},
- * {@code onError}. The library calls them from its own thread.
+ * <p>The library does the handshake, reads and writes the frames, answers pings and closes: all
+ * that step 1 did by hand. What is left is to answer the events of each connection's life, one
+ * callback each: {@code onStart}, {@code onOpen}, {@code onMessage}, {@code onClose},
+ * {@code onError}. The library calls them from its own threads, one connection's events in order.
  */
 public class EchoServer extends WebSocketServer {
 
@@ -40,10 +40,10 @@ public class EchoServer extends WebSocketServer {
     }
 
     public EchoServer(InetSocketAddress address, Duration connectionLostTimeout) {
-        // TODO 5: refuse big messages: give Draft_6455 a limit, new Draft_6455(List.of(), MAX_MESSAGE_BYTES)
+        // TODO 5: refuse big messages: use the Draft_6455 constructor that takes a limit, MAX_MESSAGE_BYTES
         super(address, List.of(new Draft_6455()));
         setReuseAddr(true);
-        // TODO 5: drop clients that stop answering pings: setConnectionLostTimeout(seconds of the argument)
+        // TODO 5: drop clients that stop answering pings: setConnectionLostTimeout, in whole seconds
     }
 
     @Override

@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends every message back to the client that sent it.
  *
- * <p>The library reads the handshake, the frames, the masks, the pings and the close handshake:
- * everything step 1 did by hand. What is left is to answer the events of each connection's life,
- * one callback each: {@code onStart}, {@code onOpen}, {@code onMessage}, {@code onClose},
- * {@code onError}. The library calls them from its own thread.
+ * <p>The library does the handshake, reads and writes the frames, answers pings and closes: all
+ * that step 1 did by hand. What is left is to answer the events of each connection's life, one
+ * callback each: {@code onStart}, {@code onOpen}, {@code onMessage}, {@code onClose},
+ * {@code onError}. The library calls them from its own threads, one connection's events in order.
  */
 public class EchoServer extends WebSocketServer {
 

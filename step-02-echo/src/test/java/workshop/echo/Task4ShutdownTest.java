@@ -41,6 +41,7 @@ class Task4ShutdownTest {
     void closesEveryClientWithGoingAway() throws Exception {
         JdkClient jdk = JdkClient.connect(TestServers.uri(server));
         LibraryClient library = LibraryClient.connect(TestServers.uri(server));
+        TestServers.awaitConnections(server, 2);
 
         server.shutdown();
 

@@ -45,8 +45,8 @@ class Task5LimitsTest {
             eventually(DROP_WAIT, () ->
                     assertTrue(silent.droppedByServer, "a client that never sent a pong is still connected after "
                             + DROP_WAIT.toSeconds() + " s with a 1 s timeout; EchoServer's constructor should "
-                            + "call setConnectionLostTimeout with the timeout it was given (frames it got: "
-                            + silent.opcodes + ")"));
+                            + "call setConnectionLostTimeout with the timeout it was given (opcodes of the frames it got: "
+                            + silent.opcodes + "; a ping is 9)"));
             assertTrue(silent.opcodes.contains(RawClient.PING), "frames the silent client got before the drop "
                     + "(opcodes, 0x9 = ping): " + silent.opcodes);
         }

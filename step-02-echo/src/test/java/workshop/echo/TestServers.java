@@ -44,6 +44,16 @@ final class TestServers {
         return server;
     }
 
+    /**
+     * Waits until the server has registered this many connections. A client may see the 101 answer
+     * a moment before the server's onOpen has run, and a connection not yet registered is one that
+     * stop() does not know about.
+     */
+    static void awaitConnections(EchoServer server, int count) {
+        await("EchoServer.getConnections().size() == " + count).atMost(WAIT)
+                .until(() -> server.getConnections().size() == count);
+    }
+
     static URI uri(EchoServer server) {
         return URI.create("ws://localhost:" + server.getPort() + "/");
     }

@@ -92,6 +92,8 @@ class TryPageTest {
     @Order(3)
     @DisplayName("when the server shuts down, the page shows close code 1001, the reason and a clean close")
     void showsTheClose() {
+        TestServers.awaitConnections(server, 1);
+
         server.shutdown();
 
         eventually(() ->
