@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
@@ -55,12 +57,22 @@ public final class ProgressReport implements TestExecutionListener {
             return results.stream().allMatch(r -> r.status == Status.PASSED);
         }
 
+        /** Nothing failed, but something could not run here (no browser, say): not the learner's next task. */
+        boolean skippedOnly() {
+            return !done() && results.stream().noneMatch(r -> r.status == Status.FAILED);
+        }
+
+        long count(Status status) {
+            return results.stream().filter(r -> r.status == status).count();
+        }
+
         long failing() {
             return results.stream().filter(r -> r.status != Status.PASSED).count();
         }
     }
 
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final Set<String> recorded = new HashSet<>();
     private TestPlan plan;
 
     @Override
@@ -81,16 +93,22 @@ public final class ProgressReport implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-        if (!identifier.isTest()) {
-            return;
-        }
         String message = result.getThrowable().map(ProgressReport::describe).orElse("");
         Status status = switch (result.getStatus()) {
             case SUCCESSFUL -> Status.PASSED;
             case ABORTED -> Status.SKIPPED;
             case FAILED -> Status.FAILED;
         };
-        record(identifier, status, message);
+        if (identifier.isTest()) {
+            record(identifier, status, message);
+        } else if (status != Status.PASSED) {
+            // A class whose @BeforeAll failed never runs its tests: count each of them, or they
+            // would vanish from the report (and from the red/green check).
+            plan.getDescendants(identifier).stream()
+                    .filter(TestIdentifier::isTest)
+                    .filter(test -> !recorded.contains(test.getUniqueId()))
+                    .forEach(test -> record(test, status, message));
+        }
     }
 
     @Override
@@ -105,6 +123,7 @@ public final class ProgressReport implements TestExecutionListener {
     }
 
     private void record(TestIdentifier test, Status status, String message) {
+        recorded.add(test.getUniqueId());
         TestIdentifier container = taskContainer(test);
         Task task = tasks.computeIfAbsent(container.getUniqueId(), id -> newTask(container));
         task.results.add(new Result(test, status, message));
@@ -150,12 +169,14 @@ public final class ProgressReport implements TestExecutionListener {
                 step, mode, done, ordered.size(), passing, tests);
         out.println("-".repeat(RULE.length()));
         for (Task task : ordered) {
-            String mark = task.done() ? "[x]" : "[ ]";
-            String detail = task.done() ? "" : "   (" + task.failing() + " of " + task.results.size() + " tests to go)";
+            String mark = task.done() ? "[x]" : task.skippedOnly() ? "[-]" : "[ ]";
+            String detail = task.done() ? ""
+                    : task.skippedOnly() ? "   (" + task.count(Status.SKIPPED) + " skipped here: " + firstSkip(task) + ")"
+                    : "   (" + task.failing() + " of " + task.results.size() + " tests to go)";
             out.printf(" %s %s%s%n", mark, task.name, detail);
         }
         out.println("-".repeat(RULE.length()));
-        Optional<Task> next = ordered.stream().filter(task -> !task.done()).findFirst();
+        Optional<Task> next = ordered.stream().filter(task -> !task.done() && !task.skippedOnly()).findFirst();
         if (next.isEmpty()) {
             out.println(" All tasks done. Run the main class and try it in a browser (see the step's README).");
         } else {
@@ -171,6 +192,11 @@ public final class ProgressReport implements TestExecutionListener {
         }
         out.println(RULE);
         out.println();
+    }
+
+    private static String firstSkip(Task task) {
+        return task.results.stream().filter(r -> r.status == Status.SKIPPED)
+                .map(r -> r.message.lines().findFirst().orElse("")).findFirst().orElse("");
     }
 
     /** The command a learner types on their own system. */

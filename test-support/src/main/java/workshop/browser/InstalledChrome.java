@@ -1,0 +1,85 @@
+package workshop.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds the Chrome or Chromium, and the chromedriver, that the browser tests drive: first from
+ * {@code -Dchrome.binary=...} and {@code -Dwebdriver.chrome.driver=...}, then on the PATH, then in
+ * the usual install places (Debian's {@code /usr/bin/chromium}, macOS and Windows Chrome).
+ *
+ * <p>One place for every step that opens a page, so a learner sets the same two properties
+ * everywhere. Selenium itself stays in the steps that use it.
+ */
+public final class InstalledChrome {
+
+    public static final String BROWSER_PROPERTY = "chrome.binary";
+    public static final String DRIVER_PROPERTY = "webdriver.chrome.driver";
+    public static final String HOW_TO_CONFIGURE =
+            "pass -D" + BROWSER_PROPERTY + "=/path/to/chrome and -D" + DRIVER_PROPERTY + "=/path/to/chromedriver";
+
+    /**
+     * Headless, and quiet on a closed network: without the background-networking flags Chromium
+     * keeps trying to reach Google's hosts; --no-sandbox lets it run as root in CI containers.
+     */
+    public static final List<String> HEADLESS_ARGUMENTS = List.of(
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+
+    private static final List<String> BROWSER_NAMES =
+            List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome");
+    private static final List<String> BROWSER_PLACES = List.of(
+            "/usr/bin/chromium",
+            "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+            "/Applications/Chromium.app/Contents/MacOS/Chromium",
+            "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+            "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe");
+    private static final List<String> DRIVER_NAMES = List.of("chromedriver");
+    private static final List<String> DRIVER_PLACES = List.of("/usr/bin/chromedriver");
+
+    private InstalledChrome() {
+    }
+
+    /** The browser to drive, or empty when none is where we look. */
+    public static Optional<Path> browser() {
+        return find(BROWSER_PROPERTY, BROWSER_NAMES, BROWSER_PLACES);
+    }
+
+    /** The driver; when empty, Selenium Manager may still find or download one (online only). */
+    public static Optional<Path> driver() {
+        return find(DRIVER_PROPERTY, DRIVER_NAMES, DRIVER_PLACES);
+    }
+
+    /**
+     * A browser test that cannot run here: a failure where the environment variable CI is set (CI
+     * installs Chromium, so a missing one is a defect), a skip with the reason on a learner's laptop
+     * (every task can still be done without a browser test).
+     */
+    public static RuntimeException unavailable(String why) {
+        String message = "no browser to drive: " + why + " (" + HOW_TO_CONFIGURE + ")";
+        if (System.getenv("CI") != null) {
+            return Assertions.fail("CI is set, so the browser test must run, but there is " + message);
+        }
+        return Assumptions.abort(message);
+    }
+
+    private static Optional<Path> find(String property, List<String> names, List<String> places) {
+        String configured = System.getProperty(property);
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured));
+        }
+        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .flatMap(dir -> names.stream().flatMap(name -> Stream.of(Path.of(dir, name), Path.of(dir, name + ".exe"))));
+        return Stream.concat(onPath, places.stream().map(Path::of))
+                .filter(Files::isExecutable)
+                .filter(path -> !Files.isDirectory(path))
+                .findFirst();
+    }
+}
