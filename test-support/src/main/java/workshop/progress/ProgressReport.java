@@ -166,11 +166,16 @@ public final class ProgressReport implements TestExecutionListener {
             out.println("   What came: " + indent(first.message));
             hint(task).ifPresent(hint -> out.println("   Hint:      " + hint));
             if (task.testClass != null) {
-                out.printf("   Only this task: ./mvnw test -pl %s -Dtest=%s%n", step, task.testClass.getSimpleName());
+                out.printf("   Only this task: %s test -pl %s -Dtest=%s%n", wrapper(), step, task.testClass.getSimpleName());
             }
         }
         out.println(RULE);
         out.println();
+    }
+
+    /** The command a learner types on their own system. */
+    private static String wrapper() {
+        return System.getProperty("os.name", "").startsWith("Windows") ? "mvnw.cmd" : "./mvnw";
     }
 
     private static Optional<String> hint(Task task) {
