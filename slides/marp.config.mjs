@@ -7,6 +7,8 @@ export default {
   // The PDF needs the pictures under img/, which are local files.
   allowLocalFiles: true,
   themeSet: ['theme'],
+  // A line break in the Markdown is not a line break on the slide: write paragraphs as you like.
+  options: { markdown: { breaks: false } },
   // PDF pages carry the speaker notes as annotations, and an outline from the headings.
   pdfNotes: true,
   pdfOutlines: { pages: true, headings: false },

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Marp } from '@marp-team/marp-core'
+import config from '../marp.config.mjs'
 import { snippetSource } from '../scripts/snippet-source.js'
 import { DECK, SLIDES_DIR } from '../scripts/render.js'
 
@@ -57,7 +58,7 @@ export function codeBlocks(markdown = readDeck()) {
 
 /** The deck as Marp renders it: one entry per slide with its HTML and its speaker notes. */
 export function marpSlides(markdown = readDeck()) {
-  const marp = new Marp({ html: false }).use(snippetSource)
+  const marp = new Marp({ html: config.html, ...config.options }).use(snippetSource)
   const { html, comments } = marp.render(markdown, { htmlAsArray: true })
   return html.map((slideHtml, index) => ({ number: index + 1, html: slideHtml, notes: comments[index] }))
 }
