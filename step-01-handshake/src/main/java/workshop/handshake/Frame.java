@@ -1,0 +1,60 @@
+package workshop.handshake;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One WebSocket frame (RFC 6455 §5.2), its payload already unmasked. A record holding an array
+ * compares arrays by identity: compare payloads with {@code Arrays.equals}.
+ *
+ * @param fin     whether this frame ends its message (§5.4: a message may span several frames)
+ * @param opcode  what the payload is, one of the constants below (§5.2)
+ * @param payload the application data
+ */
+public record Frame(boolean fin, int opcode, byte[] payload) {
+
+    public static final int CONTINUATION = 0x0;
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
+
+    /** A whole text message in one frame; RFC 6455 §5.6: text travels as UTF-8. */
+    public static Frame text(String text) {
+        return new Frame(true, TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The payload read as UTF-8 text. */
+    public String text() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** RFC 6455 §5.5.1: a close frame whose payload is the status code, 2 bytes, big-endian. */
+    public static Frame close(int code) {
+        // TODO 6: a final CLOSE frame whose payload is the code in 2 bytes, big-endian (RFC 6455 §5.5.1)
+        throw new UnsupportedOperationException("TODO 6: Frame.close");
+    }
+
+    /**
+     * The status code a close frame carries in its first 2 bytes (§5.5.1), or
+     * {@link CloseCodes#NO_STATUS_RECEIVED} when it carries none (§7.1.5).
+     */
+    public int closeCode() {
+        // TODO 6: the first 2 payload bytes as a big-endian number; NO_STATUS_RECEIVED when there are fewer
+        throw new UnsupportedOperationException("TODO 6: Frame.closeCode");
+    }
+
+    @Override
+    public String toString() {
+        String name = switch (opcode) {
+            case CONTINUATION -> "continuation";
+            case TEXT -> "text";
+            case BINARY -> "binary";
+            case CLOSE -> "close";
+            case PING -> "ping";
+            case PONG -> "pong";
+            default -> "opcode 0x" + Integer.toHexString(opcode);
+        };
+        return name + (fin ? "" : " (not final)") + " frame, " + payload.length + " bytes";
+    }
+}

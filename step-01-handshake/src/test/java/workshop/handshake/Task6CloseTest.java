@@ -1,0 +1,142 @@
+package workshop.handshake;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import workshop.progress.Hint;
+
+@DisplayName("Task 6: answer a close frame with a close frame; close bad connections with a code")
+@Hint("Frame.close puts the code in 2 big-endian bytes; Frame.closeCode reads them back (RFC 6455 §5.5.1)")
+class Task6CloseTest {
+
+    @RegisterExtension
+    final TestServer server = new TestServer();
+
+    @Test
+    @DisplayName("Frame.close(1000) is a final close frame with payload 03 e8")
+    void closeFrame() {
+        Frame close = Frame.close(CloseCodes.NORMAL_CLOSURE);
+
+        assertTrue(close.fin(), "Frame.close: a control frame is never fragmented (RFC 6455 §5.5)");
+        assertEquals(Frame.CLOSE, close.opcode(), "Frame.close: the opcode");
+        assertEquals("03 e8", Task5WriteFrameTest.hex(close.payload()), "Frame.close(1000): 1000 is 0x03e8, big-endian");
+    }
+
+    @Test
+    @DisplayName("closeCode reads 1001 from a close payload with a reason after the code")
+    void closeCodeWithReason() {
+        Frame close = new Frame(true, Frame.CLOSE, new byte[] {0x03, (byte) 0xe9, 'b', 'y', 'e'});
+
+        assertEquals(1001, close.closeCode(), "Frame.closeCode: the first 2 bytes, big-endian; the reason follows them");
+    }
+
+    @Test
+    @DisplayName("closeCode is 1005 when the close payload is empty (RFC 6455 §7.1.5)")
+    void closeCodeWhenEmpty() {
+        Frame close = new Frame(true, Frame.CLOSE, new byte[0]);
+
+        assertEquals(CloseCodes.NO_STATUS_RECEIVED, close.closeCode(),
+                "Frame.closeCode: no code in the payload means CloseCodes.NO_STATUS_RECEIVED");
+    }
+
+    @Test
+    @DisplayName("the server answers close 1000 with close 1000, then closes the connection")
+    void echoesNormalClose() throws IOException {
+        try (WireClient browser = server.connect().upgrade()) {
+            browser.send(ClientFrames.maskedClose(1000, ""));
+
+            assertArrayEquals(ClientFrames.serverClose(1000), browser.readFrame(), "the server's answer to close 1000");
+            browser.assertClosedByServer();
+        }
+    }
+
+    @Test
+    @DisplayName("the server echoes the code of close 1001 \"bye\"")
+    void echoesGoingAway() throws IOException {
+        try (WireClient browser = server.connect().upgrade()) {
+            browser.send(ClientFrames.maskedClose(1001, "bye"));
+
+            assertArrayEquals(ClientFrames.serverClose(1001), browser.readFrame(), "the server's answer to close 1001");
+            browser.assertClosedByServer();
+        }
+    }
+
+    @Test
+    @DisplayName("the server answers a close without a code with 1000, as 1005 must not be sent")
+    void answersEmptyClose() throws IOException {
+        try (WireClient browser = server.connect().upgrade()) {
+            browser.send(ClientFrames.masked(0x88, new byte[0]));
+
+            assertArrayEquals(ClientFrames.serverClose(1000), browser.readFrame(), "the server's answer to an empty close");
+            browser.assertClosedByServer();
+        }
+    }
+
+    @Test
+    @DisplayName("an unmasked frame gets close 1002, and the next client still gets its echo")
+    void closesUnmasked() throws IOException {
+        try (WireClient rogue = server.connect().upgrade()) {
+            rogue.send(ClientFrames.unmasked(0x81, "Hello".getBytes(StandardCharsets.UTF_8)));
+
+            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), rogue.readFrame(),
+                    "the server's answer to an unmasked client frame (RFC 6455 §5.1)");
+            rogue.assertClosedByServer();
+        }
+        assertNextClientGetsEcho();
+    }
+
+    @Test
+    @DisplayName("a payload over Limits.MAX_PAYLOAD_BYTES gets close 1009, and the next client still gets its echo")
+    void closesTooBig() throws IOException {
+        try (WireClient greedy = server.connect().upgrade()) {
+            greedy.send(ClientFrames.masked(0x81, new byte[Limits.MAX_PAYLOAD_BYTES + 1]));
+
+            assertArrayEquals(ClientFrames.serverClose(CloseCodes.MESSAGE_TOO_BIG), greedy.readFrame(),
+                    "the server's answer to a payload of " + (Limits.MAX_PAYLOAD_BYTES + 1) + " bytes");
+            greedy.assertClosedByServer();
+        }
+        assertNextClientGetsEcho();
+    }
+
+    @Test
+    @DisplayName("a binary frame gets close 1003: this server takes text only")
+    void closesBinary() throws IOException {
+        try (WireClient client = server.connect().upgrade()) {
+            client.send(ClientFrames.masked(0x82, new byte[] {1, 2, 3}));
+
+            assertArrayEquals(ClientFrames.serverClose(CloseCodes.UNSUPPORTED_DATA), client.readFrame(),
+                    "the server's answer to a binary frame");
+            client.assertClosedByServer();
+        }
+    }
+
+    @Test
+    @DisplayName("the JDK's own WebSocket client sends close 1000 and gets close 1000 back")
+    void jdkClientCloses() throws InterruptedException, ExecutionException, TimeoutException {
+        JdkClient client = JdkClient.connect(server.uri());
+
+        client.webSocket().sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+
+        await().atMost(JdkClient.TIMEOUT).untilAsserted(() -> assertEquals(1000, client.closeCode.get(),
+                "the code of the close frame the JDK's client received (-1: none came)"));
+    }
+
+    private void assertNextClientGetsEcho() throws IOException {
+        try (WireClient next = server.connect().upgrade()) {
+            next.send(ClientFrames.maskedText("still there?"));
+
+            assertArrayEquals(ClientFrames.serverText("still there?"), next.readFrame(), "the echo to the next client");
+        }
+    }
+}

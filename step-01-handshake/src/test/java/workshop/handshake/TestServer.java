@@ -1,0 +1,38 @@
+package workshop.handshake;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** A fresh HandshakeServer on a free port for each test, stopped after it. */
+final class TestServer implements BeforeEachCallback, AfterEachCallback {
+
+    /** Short, so the test of a request that never ends waits half a second, not ten. */
+    static final Duration HANDSHAKE_TIMEOUT = Duration.ofMillis(500);
+
+    static final Limits LIMITS = new Limits(Limits.MAX_HEADER_BYTES, Limits.MAX_PAYLOAD_BYTES, HANDSHAKE_TIMEOUT);
+
+    private HandshakeServer server;
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        server = new HandshakeServer(0, LIMITS);
+        server.start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        server.close();
+    }
+
+    WireClient connect() throws IOException {
+        return new WireClient(server.port());
+    }
+
+    URI uri() {
+        return URI.create("ws://localhost:" + server.port() + "/");
+    }
+}
