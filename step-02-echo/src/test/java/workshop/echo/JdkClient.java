@@ -1,0 +1,93 @@
+package workshop.echo;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** A client built on the JDK's own WebSocket (java.net.http), that remembers what it received. */
+final class JdkClient implements WebSocket.Listener {
+
+    final List<String> texts = new CopyOnWriteArrayList<>();
+    final List<byte[]> binaries = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Close> closed = new CompletableFuture<>();
+
+    // A message may arrive in parts (last == false); these collect the parts until the last one.
+    private final StringBuilder text = new StringBuilder();
+    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    private WebSocket socket;
+
+    static JdkClient connect(URI uri) throws Exception {
+        JdkClient client = new JdkClient();
+        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(uri, client)
+                .get(TestServers.WAIT.toSeconds(), TimeUnit.SECONDS);
+        return client;
+    }
+
+    /** What came back apart from the greeting, so echo tests do not depend on task 3. */
+    List<String> echoes() {
+        return texts.stream().filter(t -> !t.equals(EchoServer.GREETING)).collect(Collectors.toList());
+    }
+
+    void send(String message) {
+        socket.sendText(message, true).join();
+    }
+
+    /** Sends one text message as several frames: a first frame, then continuation frames (RFC 6455 §5.4). */
+    void sendInFragments(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).join();
+        }
+    }
+
+    void send(byte[] message) {
+        socket.sendBinary(ByteBuffer.wrap(message), true).join();
+    }
+
+    void close(int code, String reason) {
+        socket.sendClose(code, reason).join();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        text.append(data);
+        if (last) {
+            texts.add(text.toString());
+            text.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        binary.writeBytes(bytes);
+        if (last) {
+            binaries.add(binary.toByteArray());
+            binary.reset();
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(new Close(statusCode, reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.completeExceptionally(error);
+    }
+}

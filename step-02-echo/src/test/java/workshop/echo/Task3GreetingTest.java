@@ -1,0 +1,81 @@
+package workshop.echo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.echo.Eventually.eventually;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import workshop.progress.Hint;
+
+@DisplayName("Task 3: greet each client as it connects")
+@Hint("EchoServer.onOpen runs once per connection, before any message: conn.send(GREETING) there")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Task3GreetingTest {
+
+    private static final String WHERE = "EchoServer.onOpen should send GREETING";
+
+    private EchoServer server;
+
+    @BeforeEach
+    void startServer() {
+        server = TestServers.start();
+    }
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        TestServers.stop(server);
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a new client receives the greeting without sending anything")
+    void greetsOnOpen() throws Exception {
+        JdkClient client = JdkClient.connect(TestServers.uri(server));
+
+        eventually(() ->
+                assertEquals(List.of(EchoServer.GREETING), client.texts, WHERE));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("each of three clients is greeted once, before the echo of its first message")
+    void greetsEachClientFirst() throws Exception {
+        List<LibraryClient> clients = List.of(
+                LibraryClient.connect(TestServers.uri(server)),
+                LibraryClient.connect(TestServers.uri(server)),
+                LibraryClient.connect(TestServers.uri(server)));
+
+        clients.forEach(client -> client.send("hello"));
+
+        eventually(() -> {
+            for (LibraryClient client : clients) {
+                assertEquals(List.of(EchoServer.GREETING, "hello"), client.texts,
+                        "what a client received, in order; " + WHERE + " (and onMessage echo, task 1)");
+            }
+        });
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a greeted client that closes with 1000 and a reason hears 1000 and the same reason back")
+    void answersTheClientsClose() throws Exception {
+        JdkClient client = JdkClient.connect(TestServers.uri(server));
+        eventually(() ->
+                assertEquals(List.of(EchoServer.GREETING), client.texts, WHERE));
+
+        client.close(1000, "bye");
+
+        eventually(() -> assertTrue(client.closed.isDone(), "no close frame came back after the client's close"));
+        assertFalse(client.closed.isCompletedExceptionally(), "the close handshake ended in an error");
+        assertEquals(new Close(1000, "bye"), client.closed.join(),
+                "the server's answer to the client's close frame (RFC 6455 §5.5.1: the endpoint echoes the status code)");
+    }
+}

@@ -1,0 +1,66 @@
+package workshop.echo;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.java_websocket.WebSocket;
+
+/** Starts an {@link EchoServer} on a free port for one test, and stops it afterwards. */
+final class TestServers {
+
+    /** Long enough for a slow laptop, short enough that an unfinished task fails in seconds. */
+    static final Duration WAIT = Duration.ofSeconds(3);
+
+    private TestServers() {
+    }
+
+    static EchoServer start() {
+        return start(EchoServer.CONNECTION_LOST_TIMEOUT);
+    }
+
+    static EchoServer start(Duration connectionLostTimeout) {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        EchoServer server = new EchoServer(new InetSocketAddress("localhost", 0), connectionLostTimeout) {
+            @Override
+            public void onStart() {
+                super.onStart();
+                started.complete(null);
+            }
+
+            @Override
+            public void onError(WebSocket conn, Exception ex) {
+                super.onError(conn, ex);
+                if (conn == null) {
+                    started.completeExceptionally(ex);
+                }
+            }
+        };
+        server.start();
+        await("EchoServer.onStart (the server did not start)").atMost(WAIT).until(started::isDone);
+        started.join();
+        return server;
+    }
+
+    /**
+     * Waits until the server has registered this many connections. A client may see the 101 answer
+     * a moment before the server's onOpen has run, and a connection not yet registered is one that
+     * stop() does not know about.
+     */
+    static void awaitConnections(EchoServer server, int count) {
+        await("EchoServer.getConnections().size() == " + count).atMost(WAIT)
+                .until(() -> server.getConnections().size() == count);
+    }
+
+    static URI uri(EchoServer server) {
+        return URI.create("ws://localhost:" + server.getPort() + "/");
+    }
+
+    static void stop(EchoServer server) throws InterruptedException {
+        if (server != null) {
+            server.stop((int) WAIT.toMillis());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package workshop.broadcast;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
+
+/** A test's client, whatever the library behind it: it sends text and keeps every line it receives. */
+abstract class Client implements AutoCloseable {
+
+    /** How long a line may take to arrive on loopback before a test gives up. */
+    static final Duration PATIENCE = Duration.ofSeconds(2);
+    /** How long connecting may take; it works on the starter too, so it costs no time there. */
+    static final Duration CONNECTING = Duration.ofSeconds(5);
+
+    final String label;
+    private final ObservedServer server;
+    private final List<String> lines = new ArrayList<>();
+    private volatile String closedWith;
+    private volatile int closeCode;
+
+    Client(String label, ObservedServer server) {
+        this.label = label;
+        this.server = server;
+    }
+
+    abstract void send(String text);
+
+    abstract void sendBinary(byte[] bytes);
+
+    abstract void awaitOpen();
+
+    /** Leaves politely: a close frame with 1000 (RFC 6455 §7.1.2). */
+    abstract void leave();
+
+    /** A copy of every text message received so far, in order. */
+    synchronized List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** The received lines that are chat messages, not "* ..." notices. */
+    List<String> chat() {
+        return lines().stream().filter(line -> !line.startsWith("* ")).toList();
+    }
+
+    protected synchronized void received(String line) {
+        lines.add(line);
+    }
+
+    protected void closed(int code, String reason) {
+        closeCode = code;
+        closedWith = code + " \"" + reason + "\"";
+    }
+
+    boolean isClosed() {
+        return closedWith != null;
+    }
+
+    /**
+     * Waits for the first received line that matches {@code regex} and returns its match.
+     * Fails with what came instead, and {@code where} to look, if none comes in time or the connection closes.
+     */
+    Matcher awaitLine(String regex, String where) {
+        return awaitLine(regex, PATIENCE, where);
+    }
+
+    Matcher awaitLine(String regex, Duration patience, String where) {
+        Pattern pattern = Pattern.compile(regex);
+        String expected = label + " expected a line matching " + regex;
+        try {
+            await().atMost(patience).until(() -> find(pattern).isPresent() || isClosed() || server.failure().isPresent());
+        } catch (ConditionTimeoutException e) {
+            fail(expected + " within " + patience.toMillis() + " ms; got " + shown(lines()) + " (" + where + ")");
+        }
+        return find(pattern).orElseGet(() -> fail(expected + " but " + trouble() + "; got " + shown(lines()) + " (" + where + ")"));
+    }
+
+    /** Waits until {@code count} chat lines have arrived and returns them. */
+    List<String> awaitChat(int count, Duration patience, String where) {
+        try {
+            await().atMost(patience).until(() -> chat().size() >= count || isClosed() || server.failure().isPresent());
+        } catch (ConditionTimeoutException e) {
+            fail(label + " expected " + count + " chat lines within " + patience.toMillis() + " ms; got "
+                    + chat().size() + " (" + where + ")");
+        }
+        if (chat().size() < count) {
+            fail(label + " expected " + count + " chat lines but " + trouble() + "; got " + chat().size() + " (" + where + ")");
+        }
+        return chat();
+    }
+
+    /** Waits for the connection to close and returns the close code. */
+    int awaitCloseCode(String where) {
+        try {
+            await().atMost(PATIENCE).until(this::isClosed);
+        } catch (ConditionTimeoutException e) {
+            fail(label + " expected the server to close the connection within " + PATIENCE.toMillis()
+                    + " ms, it stayed open (" + where + ")");
+        }
+        return closeCode;
+    }
+
+    private String trouble() {
+        return server.failure().map(thrown -> "the server threw " + thrown)
+                .orElse("the server closed the connection with " + closedWith);
+    }
+
+    /** The lines for a failure message, each cut short: a test may send 64 KiB in one. */
+    static String shown(List<String> lines) {
+        return lines.stream().map(line -> line.length() > 60 ? line.substring(0, 60) + "...(" + line.length() + " chars)" : line)
+                .toList().toString();
+    }
+
+    private Optional<Matcher> find(Pattern pattern) {
+        return lines().stream().map(pattern::matcher).filter(Matcher::matches).findFirst();
+    }
+}

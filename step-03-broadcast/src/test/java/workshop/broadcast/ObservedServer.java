@@ -1,0 +1,82 @@
+package workshop.broadcast;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.java_websocket.WebSocket;
+
+/**
+ * The learner's server, watched: it says when it is listening, records each text it broadcasts, and
+ * keeps the first exception thrown by BroadcastServer's own code, so that a test can stop waiting
+ * and say what went wrong.
+ */
+final class ObservedServer extends BroadcastServer {
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final List<String> broadcasts = new CopyOnWriteArrayList<>();
+    private volatile Throwable thrown;
+
+    ObservedServer(Duration connectionLostTimeout) {
+        super(new InetSocketAddress("127.0.0.1", 0), connectionLostTimeout);
+    }
+
+    @Override
+    public void onStart() {
+        super.onStart();
+        started.countDown();
+    }
+
+    // broadcast(String) calls this one too, so every broadcast of a text passes here.
+    @Override
+    public void broadcast(String text, Collection<WebSocket> clients) {
+        broadcasts.add(text);
+        super.broadcast(text, clients);
+    }
+
+    // The library catches what a callback throws, reports it here, and carries on. The failing test
+    // reports the first such exception with where it came from; logging each one would bury that report.
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        if (whereInServerCode(ex).isEmpty()) {
+            super.onError(conn, ex);
+        } else if (thrown == null) {
+            thrown = ex;
+        }
+    }
+
+    CountDownLatch started() {
+        return started;
+    }
+
+    URI uri() {
+        return URI.create("ws://127.0.0.1:" + getPort());
+    }
+
+    /** The texts given to broadcast(...), in order. */
+    List<String> broadcasts() {
+        return List.copyOf(broadcasts);
+    }
+
+    /** What BroadcastServer's code threw, if it threw: a TODO, or a bug. */
+    Optional<String> failure() {
+        return Optional.ofNullable(thrown).map(ex -> ex + " at " + whereInServerCode(ex).orElseThrow());
+    }
+
+    private static Optional<StackTraceElement> whereInServerCode(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            Optional<StackTraceElement> frame = Arrays.stream(t.getStackTrace())
+                    .filter(f -> f.getClassName().equals(BroadcastServer.class.getName()))
+                    .findFirst();
+            if (frame.isPresent()) {
+                return frame;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,88 @@
+package workshop.chat;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import java.util.List;
+
+/**
+ * The chat's messages: JSON objects whose {@code "type"} says what they are, one record per type.
+ * The step README has them all in a table. Gson writes a record's fields in their declared order,
+ * so {@code "type"} always comes first.
+ */
+public final class Protocol {
+
+    // Strict: the protocol is plain JSON (RFC 8259), not Gson's lenient dialect with unquoted names.
+    // No HTML escaping: "<" travels as "<". Making text safe to show is the page's job (textContent).
+    private static final Gson GSON = new GsonBuilder()
+            .setStrictness(Strictness.STRICT)
+            .disableHtmlEscaping()
+            .create();
+
+    /** Anything a client sends: {@code join} with a name, {@code message} with a text, {@code typing}. */
+    public record ClientMessage(String type, String name, String text) {
+    }
+
+    /** To a newcomer: the name they got, who is online, and the recent history, oldest first. */
+    public record Welcome(String type, String you, List<String> online, List<Message> history) {
+        public Welcome(String you, List<String> online, List<Message> history) {
+            this("welcome", you, online, history);
+        }
+    }
+
+    /** To everyone: a chat message, with its sender and the server's time (ISO-8601, UTC). */
+    public record Message(String type, String from, String text, String at) {
+        public Message(String from, String text, String at) {
+            this("message", from, text, at);
+        }
+    }
+
+    /** To everyone already there: someone joined; who is online now. */
+    public record Joined(String type, String name, List<String> online) {
+        public Joined(String name, List<String> online) {
+            this("joined", name, online);
+        }
+    }
+
+    /** To everyone still there: someone left; who is online now. */
+    public record Left(String type, String name, List<String> online) {
+        public Left(String name, List<String> online) {
+            this("left", name, online);
+        }
+    }
+
+    /** To everyone but the typist: someone is typing. */
+    public record Typing(String type, String name) {
+        public Typing(String name) {
+            this("typing", name);
+        }
+    }
+
+    /** To one client: what it sent was refused, and why. */
+    public record ErrorReply(String type, String code, String message) {
+        public ErrorReply(ProtocolError error) {
+            this("error", error.code(), error.getMessage());
+        }
+    }
+
+    private Protocol() {
+    }
+
+    /** Reads one frame from a client; anything but a JSON object with a "type" is a bad-json error. */
+    public static ClientMessage parse(String frame) {
+        try {
+            ClientMessage message = GSON.fromJson(frame, ClientMessage.class);
+            if (message != null && message.type() != null) {
+                return message;
+            }
+        } catch (JsonParseException notJson) {
+            // Answered like valid JSON of the wrong shape: the client needs the same advice.
+        }
+        throw new ProtocolError("bad-json", "Send one JSON object with a \"type\", such as {\"type\":\"join\",\"name\":\"ada\"}.");
+    }
+
+    public static String toJson(Object message) {
+        return GSON.toJson(message);
+    }
+}

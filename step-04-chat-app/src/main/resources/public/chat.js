@@ -1,0 +1,181 @@
+"use strict";
+// The chat page. All of it is given except handleServerMessage (Task 6): connecting and
+// reconnecting, the two forms, and the show... helpers that put text on the page.
+
+const RECONNECT_FIRST_DELAY_MS = 500;
+const RECONNECT_MAX_DELAY_MS = 10_000;
+// A "typing" frame counts against the server's rate limit like any other: send one now and then.
+const TYPING_SEND_EVERY_MS = 2_000;
+const TYPING_SHOWN_FOR_MS = 3_000;
+
+const el = (id) => document.getElementById(id);
+
+let socket = null;
+let nickname = null; // the name to join with, again after every reconnect
+let me = null; // the name the server confirmed in its welcome
+let reconnectDelay = RECONNECT_FIRST_DELAY_MS;
+let lastTypingSent = 0;
+const typists = new Map(); // name -> the timer that hides "... is typing"
+
+// ---------------------------------------------------------------------------------------------
+// Task 6: every message from the server arrives here, parsed from JSON, e.g.
+// {type: "message", from: "ada", text: "hi", at: "2026-03-14T09:26:53Z"}. See the README's table.
+
+function handleServerMessage(msg) {
+  // TODO 6: switch on msg.type: "welcome" (enterRoom, showOnline, each of msg.history with showMessage),
+  //         "message" (showMessage), "joined" and "left" (showNotice, showOnline), "typing" (showTyping),
+  //         "error" (showError). The helpers below put every text on the page safely.
+  console.log("TODO 6: handleServerMessage", msg);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Showing things. User text only ever reaches the page through textContent, which never parses
+// HTML: a message such as <img src=x onerror=alert(1)> shows as those characters, it runs nothing.
+
+function element(tag, className, text = "") {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+function enterRoom(you) {
+  me = you;
+  nickname = you;
+  el("join-form").hidden = true;
+  el("room").hidden = false;
+  // The welcome's history replaces what was shown: after a reconnect, the server's record is the truth.
+  el("messages").replaceChildren();
+  [...typists.keys()].forEach(hideTyping);
+  document.title = `${you} · Workshop chat`;
+  el("text").focus();
+}
+
+function showMessage({ from, text, at }) {
+  const item = element("li", from === me ? "message mine" : "message");
+  const time = element("time", "", new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
+  time.dateTime = at;
+  item.append(element("span", "from", from), time, element("p", "text", text));
+  addToConversation(item);
+  hideTyping(from);
+}
+
+function showNotice(text, className = "") {
+  addToConversation(element("li", `notice ${className}`, text));
+}
+
+function showOnline(names) {
+  el("online").replaceChildren(...names.map((name) =>
+    name === me ? element("li", "me", `${name} (you)`) : element("li", "", name)));
+  el("online-count").textContent = `(${names.length})`;
+  [...typists.keys()].filter((name) => !names.includes(name)).forEach(hideTyping);
+}
+
+function showTyping(name) {
+  clearTimeout(typists.get(name));
+  typists.set(name, setTimeout(() => hideTyping(name), TYPING_SHOWN_FOR_MS));
+  showTypists();
+}
+
+function showError(code, text) {
+  if (me === null || code.startsWith("name-")) {
+    // Not in the room (yet): the problem is the name. Ask again rather than retry it on reconnect.
+    me = null;
+    nickname = null;
+    el("room").hidden = true;
+    el("join-form").hidden = false;
+    el("join-error").textContent = text;
+    el("name").focus();
+  } else {
+    showNotice(text, "error");
+  }
+}
+
+function hideTyping(name) {
+  clearTimeout(typists.get(name));
+  typists.delete(name);
+  showTypists();
+}
+
+function showTypists() {
+  const names = [...typists.keys()];
+  el("typing").textContent =
+    names.length === 0 ? "" :
+    names.length === 1 ? `${names[0]} is typing…` :
+    names.length === 2 ? `${names[0]} and ${names[1]} are typing…` :
+    "Several people are typing…";
+}
+
+function addToConversation(item) {
+  const list = el("messages");
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  list.append(item);
+  if (atBottom) {
+    list.scrollTop = list.scrollHeight;
+  }
+}
+
+function setStatus(state, text) {
+  el("status").dataset.state = state;
+  el("status").textContent = text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The connection: open it, join (again) once it is open, and reconnect with a growing delay.
+
+function connect() {
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  socket = new WebSocket(`${scheme}//${location.host}/chat`);
+  setStatus("connecting", "connecting…");
+
+  socket.onopen = () => {
+    reconnectDelay = RECONNECT_FIRST_DELAY_MS;
+    setStatus("online", "connected");
+    if (nickname) {
+      send({ type: "join", name: nickname });
+    }
+  };
+  socket.onmessage = (event) => handleServerMessage(JSON.parse(event.data));
+  socket.onclose = (event) => {
+    // Backoff with jitter: after a restart, a room full of pages does not knock all at once.
+    const delay = Math.round(reconnectDelay * (0.75 + Math.random() / 2));
+    reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_DELAY_MS);
+    setStatus("offline", `offline (${event.code}), retrying in ${(delay / 1000).toFixed(1)} s`);
+    setTimeout(connect, delay);
+  };
+}
+
+function send(message) {
+  if (socket === null || socket.readyState !== WebSocket.OPEN) {
+    return false;
+  }
+  socket.send(JSON.stringify(message));
+  return true;
+}
+
+el("join-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  nickname = el("name").value.trim();
+  el("join-error").textContent = "";
+  send({ type: "join", name: nickname }); // if the socket is not open yet, onopen sends it
+});
+
+el("send-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const input = el("text");
+  if (send({ type: "message", text: input.value })) {
+    input.value = "";
+    lastTypingSent = 0;
+  } else {
+    showNotice("Not connected: your message was not sent.", "error");
+  }
+});
+
+el("text").addEventListener("input", () => {
+  if (Date.now() - lastTypingSent >= TYPING_SEND_EVERY_MS) {
+    lastTypingSent = Date.now();
+    send({ type: "typing" });
+  }
+});
+
+connect();

@@ -1,0 +1,65 @@
+package workshop.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static workshop.chat.ChatClient.string;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import workshop.progress.Hint;
+
+@DisplayName("Task 1: join the room: a welcome for the newcomer, a joined notice for the others")
+@Hint("ChatRoom.join, send and broadcastExcept: set member.name, send a Welcome, send the others a Joined (Protocol.toJson, ctx.send)")
+class Task1JoinTest {
+
+    private final ChatServer server = new ChatServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    @DisplayName("the newcomer gets a welcome with their name, who is online and the (empty) history")
+    void welcome() {
+        try (ChatClient ada = server.connect("ada")) {
+            ada.join("ada");
+
+            JsonObject welcome = ada.expect("welcome", "the answer to {\"type\":\"join\",\"name\":\"ada\"}: ChatRoom.join");
+            assertEquals("ada", string(welcome, "you"), "welcome.you, the name ada joined with: " + welcome);
+            assertEquals(List.of("ada"), names(welcome.getAsJsonArray("online")), "welcome.online: " + welcome);
+            assertEquals(0, welcome.getAsJsonArray("history").size(), "welcome.history in a new room: " + welcome);
+        }
+    }
+
+    @Test
+    @DisplayName("the others get a joined notice with the new online list, sorted by name")
+    void joinedNotice() {
+        try (ChatClient bob = server.join("bob"); ChatClient ada = server.connect("ada")) {
+            ada.join("ada");
+
+            JsonObject welcome = ada.expect("welcome", "the answer to ada's join");
+            assertEquals(List.of("ada", "bob"), names(welcome.getAsJsonArray("online")), "ada's welcome.online: " + welcome);
+            JsonObject joined = bob.expect("joined", "the notice that ada joined, from ChatRoom.join to the others");
+            assertEquals("ada", string(joined, "name"), "joined.name: " + joined);
+            assertEquals(List.of("ada", "bob"), names(joined.getAsJsonArray("online")), "joined.online: " + joined);
+        }
+    }
+
+    @Test
+    @DisplayName("the newcomer gets no joined notice about themselves, only the notices about later arrivals")
+    void noNoticeAboutYourself() {
+        try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob"); ChatClient carol = server.join("carol")) {
+            JsonObject next = bob.expect("joined", "the notice that carol joined");
+            assertEquals("carol", string(next, "name"),
+                    "bob's first message after his welcome should be about carol (the joined notice goes to the others only): " + next);
+        }
+    }
+
+    static List<String> names(JsonArray array) {
+        return array.asList().stream().map(element -> element.getAsString()).toList();
+    }
+}

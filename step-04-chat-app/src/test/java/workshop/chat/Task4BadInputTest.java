@@ -1,0 +1,196 @@
+package workshop.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.chat.ChatClient.string;
+import static workshop.chat.ChatClient.type;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import workshop.progress.Hint;
+
+@DisplayName("Task 4: bad input gets an error reply, and the room keeps working")
+@Hint("ChatRoom.reject sends the sender an ErrorReply; then add the checks marked TODO 4 in receive, join, say and typing")
+class Task4BadInputTest {
+
+    private final ChatServer server = new ChatServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    @DisplayName("malformed JSON gets a bad-json error, and the same connection can still join")
+    void malformedJson() {
+        try (ChatClient ada = server.connect("ada")) {
+            ada.send("{\"type\":\"join\",");
+            ada.send("[1, 2, 3]");
+            ada.join("ada");
+
+            ada.expectError("bad-json", "the answer to a half-written JSON object: ChatRoom.reject");
+            ada.expectError("bad-json", "the answer to JSON that is not an object");
+            ada.expect("welcome", "a join on the same connection after the errors");
+        }
+    }
+
+    @Test
+    @DisplayName("an unknown type gets an unknown-type error, and the connection keeps working")
+    void unknownType() {
+        try (ChatClient ada = server.connect("ada")) {
+            ada.send("{\"type\":\"dance\"}");
+            ada.join("ada");
+
+            ada.expectError("unknown-type", "the answer to {\"type\":\"dance\"}");
+            ada.expect("welcome", "a join on the same connection after the error");
+        }
+    }
+
+    @Test
+    @DisplayName("a message or typing before joining gets a not-joined error and reaches no one")
+    void notJoined() {
+        try (ChatClient bob = server.join("bob"); ChatClient stranger = server.connect("stranger")) {
+            stranger.say("who is here?");
+            stranger.typing();
+            stranger.join("carol");
+
+            stranger.expectError("not-joined", "the answer to a message sent before joining: requireJoined in ChatRoom.say");
+            stranger.expectError("not-joined", "the answer to typing before joining: requireJoined in ChatRoom.typing");
+            stranger.expect("welcome", "the stranger's join");
+            JsonObject next = bob.next("the notice that carol joined");
+            assertEquals("joined", type(next), "bob's first message should be carol's arrival: nothing she sent before joining may reach him. Got " + next);
+        }
+    }
+
+    @Test
+    @DisplayName("a blank, too long or control-character name gets name-invalid, and the user may try again; names are trimmed")
+    void invalidNames() {
+        String longest = "n".repeat(Limits.MAX_NAME_LENGTH);
+        try (ChatClient user = server.connect("user")) {
+            List<String> bad = List.of("", "   ", longest + "x", "bad\u0007name", "line\nbreak", "\u202Eevil");
+            bad.forEach(user::join);
+            user.join("  " + longest + " ");
+
+            for (String name : bad) {
+                user.expectError("name-invalid", "the answer to joining as \"" + name + "\": Nicknames.validate in ChatRoom.join");
+            }
+            JsonObject welcome = user.expect("welcome", "a good name after the bad ones, on the same connection");
+            assertEquals(longest, string(welcome, "you"), "welcome.you is the trimmed name, and Limits.MAX_NAME_LENGTH characters are fine");
+        }
+    }
+
+    @Test
+    @DisplayName("a name already taken, in any case, gets name-taken, and the user may try another")
+    void takenName() {
+        try (ChatClient ada = server.join("ada"); ChatClient other = server.connect("other")) {
+            other.join("ADA");
+            other.join("bob");
+
+            other.expectError("name-taken", "the answer to joining as ADA while ada is here: names are unique, ignoring case");
+            other.expect("welcome", "a free name after the taken one, on the same connection");
+            assertEquals("bob", string(ada.expect("joined", "bob joined"), "name"), "ada should hear of bob only, never of ADA");
+        }
+    }
+
+    @Test
+    @DisplayName("a second join on the same connection gets already-joined and keeps the first name")
+    void joinTwice() {
+        try (ChatClient ada = server.join("ada")) {
+            ada.join("ada2");
+            ada.say("still ada");
+
+            ada.expectError("already-joined", "the answer to a second join on the same connection");
+            assertEquals("ada", string(ada.expect("message", "her message after the refused join"), "from"),
+                    "a refused second join leaves the name as it was");
+        }
+    }
+
+    @Test
+    @DisplayName("a message over Limits.MAX_MESSAGE_LENGTH characters gets message-too-long and reaches no one; an empty one gets message-empty")
+    void messageLength() {
+        try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
+            ada.expect("joined", "bob joined");
+
+            ada.say("x".repeat(Limits.MAX_MESSAGE_LENGTH + 1));
+            ada.say("  ");
+            ada.say("y".repeat(Limits.MAX_MESSAGE_LENGTH));
+
+            ada.expectError("message-too-long", "the answer to a message one character over Limits.MAX_MESSAGE_LENGTH");
+            ada.expectError("message-empty", "the answer to a blank message");
+            JsonObject next = bob.expect("message", "ada's message of exactly Limits.MAX_MESSAGE_LENGTH characters");
+            assertEquals(Limits.MAX_MESSAGE_LENGTH, string(next, "text").length(),
+                    "bob's first message should be the one that fits; the refused ones reach no one");
+        }
+    }
+
+    @Test
+    @DisplayName("a flood is cut by the rate limit: the extra messages get rate-limited and are dropped, the others all arrive")
+    void flood() {
+        int sent = Limits.RATE_LIMIT_BURST + 3;
+        try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
+            ada.expect("joined", "bob joined");
+            for (int i = 1; i <= sent; i++) {
+                ada.say("flood " + i);
+            }
+
+            // The test clock stands still, so no token comes back: the burst is all ada has.
+            List<String> accepted = new ArrayList<>();
+            int refused = 0;
+            for (int i = 1; i <= sent; i++) {
+                JsonObject reply = ada.next("the echo or the error for flood message " + i);
+                if ("message".equals(type(reply))) {
+                    assertEquals(0, refused, "once the bucket is empty, every further message is refused: " + reply);
+                    accepted.add(string(reply, "text"));
+                } else {
+                    assertEquals("rate-limited", string(reply, "code"), "a refused message gets a rate-limited error: " + reply);
+                    refused++;
+                }
+            }
+            assertTrue(refused >= 3 && accepted.size() <= Limits.RATE_LIMIT_BURST,
+                    "ada sent " + sent + " messages at once with Limits.RATE_LIMIT_BURST = " + Limits.RATE_LIMIT_BURST
+                            + "; " + accepted.size() + " were accepted, " + refused + " refused (see receive in ChatRoom)");
+            for (String text : accepted) {
+                assertEquals(text, string(bob.expect("message", text), "text"), "bob gets every accepted message, in order");
+            }
+
+            server.clock.advance(Duration.ofSeconds(1));
+            ada.say("calm again");
+            assertEquals("calm again", string(bob.expect("message", "ada's message a second later"), "text"),
+                    "after a second the bucket has tokens again, and nothing refused ever reached bob");
+        }
+    }
+
+    @Test
+    @DisplayName("a message over Limits.MAX_FRAME_BYTES closes that connection with 1009; the others keep chatting")
+    void oversizedFrame() {
+        try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
+            ada.expect("joined", "bob joined");
+            ada.say("z".repeat(Limits.MAX_FRAME_BYTES + 1));
+
+            assertEquals(1009, ada.awaitClose("a message bigger than Limits.MAX_FRAME_BYTES"),
+                    "Jetty closes with 1009, message too big (RFC 6455 §7.4.1)");
+            assertEquals("ada", string(bob.expect("left", "ada's departure"), "name"), "bob hears that ada left");
+            bob.say("still here");
+            assertEquals("still here", string(bob.expect("message", "bob's own message"), "text"), "bob can still chat");
+        }
+    }
+
+    @Test
+    @DisplayName("a binary message closes that connection with 1003; the others keep chatting")
+    void binaryFrame() {
+        try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
+            ada.expect("joined", "bob joined");
+            ada.sendBinary(new byte[] {1, 2, 3});
+
+            assertEquals(1003, ada.awaitClose("a binary message"), "1003: this endpoint takes text only (RFC 6455 §7.4.1)");
+            assertEquals("ada", string(bob.expect("left", "ada's departure"), "name"), "bob hears that ada left");
+            bob.say("still here");
+            assertEquals("still here", string(bob.expect("message", "bob's own message"), "text"), "bob can still chat");
+        }
+    }
+}
