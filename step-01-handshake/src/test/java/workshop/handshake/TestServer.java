@@ -35,4 +35,9 @@ final class TestServer implements BeforeEachCallback, AfterEachCallback {
     URI uri() {
         return URI.create("ws://localhost:" + server.port() + "/");
     }
+
+    /** The echo page, as a browser opens it. */
+    String page() {
+        return "http://localhost:" + server.port() + "/";
+    }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import workshop.browser.HeadlessChrome;
 import workshop.progress.Hint;
 
 /** Drives tools/try.html, opened from disk as a learner would, against this step's server. */
@@ -42,7 +43,7 @@ class TryPageTest {
     void openPageAndConnect() {
         // Started here rather than in @BeforeAll, so that without a browser each test says why it is skipped.
         if (browser == null) {
-            browser = Browser.startHeadless();
+            browser = HeadlessChrome.start("--window-size=1000,800");
         }
         server = TestServers.start();
         browser.get(tryPage().toUri().toString());

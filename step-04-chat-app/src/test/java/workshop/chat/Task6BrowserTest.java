@@ -7,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import workshop.browser.InstalledChrome;
 import workshop.progress.Hint;
 
 /**
@@ -36,28 +32,8 @@ class Task6BrowserTest {
 
     private static Page ada;
     private static Page bob;
-    private static String unavailable;
 
     private ChatServer server;
-
-    @BeforeAll
-    static void openBrowsers() {
-        Optional<Path> browser = InstalledChrome.browser();
-        if (browser.isEmpty()) {
-            unavailable = "no Chrome or Chromium found";
-            return;
-        }
-        if (!Files.isExecutable(browser.get())) {
-            unavailable = browser.get() + " is not a program that can run";
-            return;
-        }
-        try {
-            ada = Page.open(browser.get(), InstalledChrome.driver());
-            bob = Page.open(browser.get(), InstalledChrome.driver());
-        } catch (RuntimeException e) {
-            unavailable = "could not start " + browser.get() + " with chromedriver: " + e.getMessage();
-        }
-    }
 
     @AfterAll
     static void closeBrowsers() {
@@ -70,8 +46,12 @@ class Task6BrowserTest {
 
     @BeforeEach
     void openPages() {
-        if (unavailable != null) {
-            throw InstalledChrome.unavailable(unavailable);
+        // Opened here rather than in @BeforeAll, so that without a browser each test says why it is skipped.
+        if (ada == null) {
+            ada = Page.open();
+        }
+        if (bob == null) {
+            bob = Page.open();
         }
         server = new ChatServer();
         ada.load(server.page());

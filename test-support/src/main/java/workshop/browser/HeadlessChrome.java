@@ -5,19 +5,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Finds the Chrome or Chromium, and the chromedriver, that the browser tests drive: first from
- * {@code -Dchrome.binary=...} and {@code -Dwebdriver.chrome.driver=...}, then on the PATH, then in
- * the usual install places (Debian's {@code /usr/bin/chromium}, macOS and Windows Chrome).
+ * A real Chrome or Chromium, headless, driven by Selenium through chromedriver: for the tests that
+ * open a page. Both are found from {@code -Dchrome.binary=...} and
+ * {@code -Dwebdriver.chrome.driver=...}, then on the PATH, then in the usual install places
+ * (Debian's {@code /usr/bin/chromium}, macOS and Windows Chrome).
  *
  * <p>One place for every step that opens a page, so a learner sets the same two properties
- * everywhere. Selenium itself stays in the steps that use it.
+ * everywhere, and a missing browser is handled the same way everywhere.
  */
-public final class InstalledChrome {
+public final class HeadlessChrome {
 
     public static final String BROWSER_PROPERTY = "chrome.binary";
     public static final String DRIVER_PROPERTY = "webdriver.chrome.driver";
@@ -28,7 +36,7 @@ public final class InstalledChrome {
      * Headless, and quiet on a closed network: without the background-networking flags Chromium
      * keeps trying to reach Google's hosts; --no-sandbox lets it run as root in CI containers.
      */
-    public static final List<String> HEADLESS_ARGUMENTS = List.of(
+    private static final List<String> HEADLESS_ARGUMENTS = List.of(
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
 
@@ -43,7 +51,35 @@ public final class InstalledChrome {
     private static final List<String> DRIVER_NAMES = List.of("chromedriver");
     private static final List<String> DRIVER_PLACES = List.of("/usr/bin/chromedriver");
 
-    private InstalledChrome() {
+    private HeadlessChrome() {
+    }
+
+    /**
+     * Starts a headless browser; the caller quits it. Without one, the test is skipped with the
+     * reason, or fails where CI is set (see {@link #unavailable}).
+     */
+    public static ChromeDriver start(String... extraArguments) {
+        // Selenium logs every session's start at INFO through java.util.logging.
+        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        Path binary = browser().orElseThrow(() -> unavailable("no Chrome or Chromium found"));
+        if (!Files.isExecutable(binary) || Files.isDirectory(binary)) {
+            throw unavailable(binary + " is not a program that can run");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary.toFile());
+        options.addArguments(HEADLESS_ARGUMENTS);
+        options.addArguments(extraArguments);
+        // Leave any alert() open, so that a test can see it and say so.
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        // Without a chromedriver of its own, Selenium Manager tries to download one (online only).
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder();
+        driver().ifPresent(driver -> service.usingDriverExecutable(driver.toFile()));
+        try {
+            return new ChromeDriver(service.build(), options);
+        } catch (WebDriverException e) {
+            throw unavailable("could not start " + binary + " through chromedriver: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
     }
 
     /** The browser to drive, or empty when none is where we look. */
