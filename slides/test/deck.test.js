@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { IMAGES_DIR, marpSlides, readDeck, SLIDES_DIR } from './deck-source.js'
+import { IMAGES_DIR, marpSlides, readDeck, SLIDES_DIR } from '../scripts/deck-source.js'
 
 const slides = marpSlides()
 const markdown = readDeck()

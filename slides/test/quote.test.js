@@ -2,7 +2,7 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { checkQuote } from './quote.js'
+import { checkQuote } from '../scripts/quote.js'
 
 const FILE = `class Echo {
     void onMessage(String text) {

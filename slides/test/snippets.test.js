@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { codeBlocks, REPO_ROOT } from './deck-source.js'
-import { checkQuote } from './quote.js'
+import { codeBlocks, REPO_ROOT } from '../scripts/deck-source.js'
+import { checkQuote } from '../scripts/quote.js'
 
 const blocks = codeBlocks()
 

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Marp } from '@marp-team/marp-core'
 import config from '../marp.config.mjs'
-import { snippetSource } from '../scripts/snippet-source.js'
-import { DECK, SLIDES_DIR } from '../scripts/render.js'
+import { snippetSource } from './snippet-source.js'
+import { DECK, SLIDES_DIR } from './render.js'
 
 export { DECK, SLIDES_DIR }
 export const REPO_ROOT = dirname(SLIDES_DIR)
