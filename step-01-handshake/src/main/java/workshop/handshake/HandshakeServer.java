@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -84,6 +86,12 @@ public final class HandshakeServer implements AutoCloseable {
         while (!serverSocket.isClosed()) {
             try {
                 Socket socket = serverSocket.accept();
+                connections.add(socket);
+                if (serverSocket.isClosed()) {
+                    // close() ran between accept() and add(): it could not see this socket.
+                    socket.close();
+                    return;
+                }
                 // One thread per connection: the simplest model to read and to debug, and plenty for
                 // the few browsers of a workshop. Steps 2 to 4 leave threading to a library.
                 Thread handler = new Thread(() -> handle(socket), "connection-" + connectionCount.incrementAndGet());
@@ -99,7 +107,6 @@ public final class HandshakeServer implements AutoCloseable {
 
     /** Everything that happens on one connection; whatever goes wrong ends this connection only. */
     private void handle(Socket socket) {
-        connections.add(socket);
         log.info("connected: {}", socket.getRemoteSocketAddress());
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -167,20 +174,44 @@ public final class HandshakeServer implements AutoCloseable {
     /** What this server answers to each kind of frame (RFC 6455 §5.5, §5.6). */
     private static Optional<Frame> replyTo(Frame frame) {
         return switch (frame.opcode()) {
-            // The frame as read, unmasked; sent back as it is, a server frame is unmasked (§5.1).
-            case Frame.TEXT -> Optional.of(frame.fin() ? frame : Frame.close(CloseCodes.UNSUPPORTED_DATA));
-            case Frame.BINARY, Frame.CONTINUATION -> Optional.of(Frame.close(CloseCodes.UNSUPPORTED_DATA));
-            // §5.5.2: a ping is answered by a pong with the same payload.
+            // This server takes whole text messages only; it does not join fragments (§5.4).
+            case Frame.TEXT -> Optional.of(!frame.fin() ? Frame.close(CloseCodes.UNSUPPORTED_DATA)
+                    // §8.1: text is UTF-8, and an endpoint that receives anything else fails the connection.
+                    : !isUtf8(frame.payload()) ? Frame.close(CloseCodes.INVALID_PAYLOAD)
+                    // The frame as read, unmasked; sent back as it is, a server frame is unmasked (§5.1).
+                    : frame);
+            case Frame.BINARY -> Optional.of(Frame.close(CloseCodes.UNSUPPORTED_DATA));
+            // §5.4: a continuation continues a fragmented message, and none was started.
+            case Frame.CONTINUATION -> Optional.of(Frame.close(CloseCodes.PROTOCOL_ERROR));
+            // §5.5.2: a ping is answered by a pong with the same payload (at most 125 bytes, see FrameReader).
             case Frame.PING -> Optional.of(new Frame(true, Frame.PONG, frame.payload()));
             // §5.5.3: a pong nobody asked for is a heartbeat; it needs no answer.
             case Frame.PONG -> Optional.empty();
-            // §5.5.1: a close is answered by a close, usually with the same code; 1005 only means
-            // "no code came" and must not be sent (§7.4.1).
-            case Frame.CLOSE -> Optional.of(Frame.close(
-                    frame.closeCode() == CloseCodes.NO_STATUS_RECEIVED ? CloseCodes.NORMAL_CLOSURE : frame.closeCode()));
+            case Frame.CLOSE -> Optional.of(Frame.close(closeReply(frame)));
             // §5.2: an opcode nobody defined fails the connection.
             default -> Optional.of(Frame.close(CloseCodes.PROTOCOL_ERROR));
         };
+    }
+
+    /** §5.5.1: a close is answered by a close, usually with the same code. */
+    private static int closeReply(Frame close) {
+        int code = close.closeCode();
+        if (code == CloseCodes.NO_STATUS_RECEIVED) {
+            // 1005 only reports that no code came, and is never sent (§7.4.1); a 1-byte payload
+            // is not a close the RFC allows at all.
+            return close.payload().length == 0 ? CloseCodes.NORMAL_CLOSURE : CloseCodes.PROTOCOL_ERROR;
+        }
+        // §7.4: a code no one may send (1006, 1015, 0, ...) is a protocol error, not something to echo.
+        return CloseCodes.maySend(code) ? code : CloseCodes.PROTOCOL_ERROR;
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
     }
 
     /** Sends a frame through a buffer first, so the log can show its exact bytes. */

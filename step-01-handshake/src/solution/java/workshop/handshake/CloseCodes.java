@@ -15,9 +15,21 @@ public final class CloseCodes {
     /** Reported when a close frame carries no code; never sent on the wire (§7.4.1). */
     public static final int NO_STATUS_RECEIVED = 1005;
 
+    /** A text message that is not valid UTF-8 (§8.1). */
+    public static final int INVALID_PAYLOAD = 1007;
+
     /** The peer sent a message larger than {@link Limits#maxPayloadBytes()}. */
     public static final int MESSAGE_TOO_BIG = 1009;
 
     private CloseCodes() {
+    }
+
+    /**
+     * Whether a code may travel in a close frame. §7.4.1 and §7.4.2: 1000 to 2999 belong to the
+     * protocol, and of those only the registered ones may be sent (1005, 1006 and 1015 are for
+     * reporting, never for the wire; 1004 is reserved); 3000 to 4999 belong to libraries and apps.
+     */
+    public static boolean maySend(int code) {
+        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
     }
 }

@@ -43,6 +43,12 @@ public final class FrameReader {
             // RFC 6455 §5.2: the most significant bit of a 64-bit length must be 0.
             throw new FrameException(CloseCodes.PROTOCOL_ERROR, "64-bit payload length with its top bit set");
         }
+        int opcode = first & 0x0F;
+        boolean fin = (first & 0x80) != 0;
+        if (opcode >= Frame.CLOSE && (!fin || length > 125)) {
+            // RFC 6455 §5.5: control frames (close, ping, pong) come whole and carry at most 125 bytes.
+            throw new FrameException(CloseCodes.PROTOCOL_ERROR, "control frame fragmented or over 125 bytes");
+        }
         if (length > maxPayloadBytes) {
             // Refuse before allocating: a header can announce gigabytes that never come.
             throw new FrameException(CloseCodes.MESSAGE_TOO_BIG,
@@ -56,6 +62,6 @@ public final class FrameReader {
             // RFC 6455 §5.3: byte i of the payload is XORed with byte i mod 4 of the masking key.
             payload[i] ^= mask[i % 4];
         }
-        return new Frame((first & 0x80) != 0, first & 0x0F, payload);
+        return new Frame(fin, opcode, payload);
     }
 }

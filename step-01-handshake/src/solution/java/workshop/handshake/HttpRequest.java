@@ -1,7 +1,6 @@
 package workshop.handshake;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -35,7 +34,8 @@ public record HttpRequest(String method, String target, String version, Map<Stri
         if (requestLine.length != 3) {
             throw new HandshakeException(400, "malformed request line: " + lines[0]);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
+        // RFC 9110 §5.1: "Connection" and "connection" are one field, so their values merge too.
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon < 1) {

@@ -43,7 +43,7 @@ final class RequestHead {
                 throw new EOFException(head.length() == 0 ? "the client closed the connection without a request"
                         : "the client closed the connection in the middle of its request");
             }
-            if (b < 0x20 && b != '\r' && b != '\n' && b != '\t' || b == 0x7F) {
+            if ((b < 0x20 && b != '\r' && b != '\n' && b != '\t') || b == 0x7F) {
                 // Control bytes: not HTTP, often TLS (a wss:// or https:// URL pointed at this plain server).
                 throw new HandshakeException(400, String.format("not an HTTP request (byte 0x%02x)", b));
             }

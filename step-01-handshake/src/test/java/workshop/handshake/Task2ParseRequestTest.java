@@ -46,6 +46,15 @@ class Task2ParseRequestTest {
     }
 
     @Test
+    @DisplayName("parse joins a header sent twice even when the two names differ in case (RFC 9110 §5.1)")
+    void joinsRepeatedHeadersWhateverTheirCase() throws HandshakeException {
+        HttpRequest request = HttpRequest.parse("GET / HTTP/1.1\r\nConnection: keep-alive\r\nconnection: Upgrade");
+
+        assertEquals("keep-alive, Upgrade", request.header("Connection").orElse(null),
+                "HttpRequest.parse: \"Connection\" and \"connection\" are the same field; merge into a map that ignores case");
+    }
+
+    @Test
     @DisplayName("parse refuses a request line that is not METHOD TARGET VERSION with 400")
     void refusesMalformedRequestLine() {
         HandshakeException refusal = assertThrows(HandshakeException.class, () -> HttpRequest.parse("HELLO"),

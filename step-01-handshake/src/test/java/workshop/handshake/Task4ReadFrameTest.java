@@ -116,6 +116,25 @@ class Task4ReadFrameTest {
     }
 
     @Test
+    @DisplayName("refuses a ping over 125 bytes with 1002: control frames are small (RFC 6455 §5.5)")
+    void refusesLongPing() {
+        // A ping (0x89) whose 16-bit length announces 126 bytes; the payload never comes.
+        FrameException refusal = assertThrows(FrameException.class,
+                () -> read(0x89, 0xfe, 0, 126, 0x37, 0xfa, 0x21, 0x3d),
+                "FrameReader.read: a control frame (opcode 0x8 and up) may carry at most 125 bytes");
+        assertEquals(CloseCodes.PROTOCOL_ERROR, refusal.closeCode(), "FrameReader.read: the close code for a long ping");
+    }
+
+    @Test
+    @DisplayName("refuses a fragmented ping (FIN not set) with 1002: control frames come whole (RFC 6455 §5.5)")
+    void refusesFragmentedPing() {
+        FrameException refusal = assertThrows(FrameException.class,
+                () -> read(0x09, 0x80, 0x37, 0xfa, 0x21, 0x3d),
+                "FrameReader.read: a control frame (opcode 0x8 and up) must have FIN set");
+        assertEquals(CloseCodes.PROTOCOL_ERROR, refusal.closeCode(), "FrameReader.read: the close code for a fragmented ping");
+    }
+
+    @Test
     @DisplayName("refuses a frame with a reserved bit set with 1002 (no extension was agreed)")
     void refusesReservedBits() {
         FrameException refusal = assertThrows(FrameException.class,

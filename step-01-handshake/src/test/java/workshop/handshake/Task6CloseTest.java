@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import workshop.progress.Hint;
 
 @DisplayName("Task 6: answer a close frame with a close frame; close bad connections with a code")
@@ -80,6 +82,74 @@ class Task6CloseTest {
 
             assertArrayEquals(ClientFrames.serverClose(1000), browser.readFrame(), "the server's answer to an empty close");
             browser.assertClosedByServer();
+        }
+    }
+
+    @ParameterizedTest(name = "close {0} is answered with 1002, not echoed")
+    @ValueSource(ints = {0, 999, 1004, 1005, 1006, 1015, 2999, 5000})
+    @DisplayName("a close with a code no one may send is answered with 1002, never echoed (RFC 6455 §7.4)")
+    void refusesForbiddenCloseCodes(int code) throws IOException {
+        try (WireClient browser = server.connect().upgrade()) {
+            browser.send(ClientFrames.maskedClose(code, ""));
+
+            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), browser.readFrame(),
+                    "the server's answer to close " + code + ": codes like 1005, 1006 and 1015 only report, and must never be sent");
+            browser.assertClosedByServer();
+        }
+    }
+
+    @Test
+    @DisplayName("a close frame with a 1-byte payload is answered with 1002 (RFC 6455 §5.5.1)")
+    void refusesOneByteClose() throws IOException {
+        try (WireClient browser = server.connect().upgrade()) {
+            browser.send(ClientFrames.masked(0x88, new byte[] {0x03}));
+
+            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), browser.readFrame(),
+                    "the server's answer to a close whose payload is 1 byte: a code takes 2 (Frame.closeCode)");
+            browser.assertClosedByServer();
+        }
+    }
+
+    @Test
+    @DisplayName("a text frame that is not UTF-8 gets close 1007 (RFC 6455 §8.1)")
+    void closesInvalidUtf8() throws IOException {
+        try (WireClient client = server.connect().upgrade()) {
+            client.send(ClientFrames.masked(0x81, new byte[] {(byte) 0xff, (byte) 0xfe}));
+
+            assertArrayEquals(ClientFrames.serverClose(CloseCodes.INVALID_PAYLOAD), client.readFrame(),
+                    "the server's answer to a text frame holding the bytes ff fe");
+            client.assertClosedByServer();
+        }
+    }
+
+    @Test
+    @DisplayName("an unknown opcode gets close 1002, and a stray continuation frame too (RFC 6455 §5.2, §5.4)")
+    void closesUnknownOpcodeAndStrayContinuation() throws IOException {
+        try (WireClient client = server.connect().upgrade()) {
+            client.send(ClientFrames.masked(0x83, new byte[0]));
+
+            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), client.readFrame(),
+                    "the server's answer to opcode 0x3, which no one defined");
+            client.assertClosedByServer();
+        }
+        try (WireClient client = server.connect().upgrade()) {
+            client.send(ClientFrames.masked(0x80, "lost".getBytes(StandardCharsets.UTF_8)));
+
+            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), client.readFrame(),
+                    "the server's answer to a continuation frame (0x0) when no message was started");
+            client.assertClosedByServer();
+        }
+    }
+
+    @Test
+    @DisplayName("a fragmented text message gets close 1003: this server takes whole messages only")
+    void closesFragmentedText() throws IOException {
+        try (WireClient client = server.connect().upgrade()) {
+            client.send(ClientFrames.masked(0x01, "Hel".getBytes(StandardCharsets.UTF_8)));
+
+            assertArrayEquals(ClientFrames.serverClose(CloseCodes.UNSUPPORTED_DATA), client.readFrame(),
+                    "the server's answer to a text frame without FIN");
+            client.assertClosedByServer();
         }
     }
 
