@@ -2,6 +2,7 @@ package workshop.browser;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,12 @@ public final class HeadlessChrome {
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
 
+    /**
+     * Selenium logs every session's start at INFO through java.util.logging. Held in a field:
+     * java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+     */
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
     private static final List<String> BROWSER_NAMES =
             List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome");
     private static final List<String> BROWSER_PLACES = List.of(
@@ -59,8 +66,7 @@ public final class HeadlessChrome {
      * reason, or fails where CI is set (see {@link #unavailable}).
      */
     public static ChromeDriver start(String... extraArguments) {
-        // Selenium logs every session's start at INFO through java.util.logging.
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        SELENIUM_LOG.setLevel(Level.SEVERE);
         Path binary = browser().orElseThrow(() -> unavailable("no Chrome or Chromium found"));
         if (!Files.isExecutable(binary) || Files.isDirectory(binary)) {
             throw unavailable(binary + " is not a program that can run");
@@ -111,11 +117,23 @@ public final class HeadlessChrome {
             return Optional.of(Path.of(configured));
         }
         Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                // Windows allows quoted PATH entries; the quotes are not part of the folder.
+                .map(dir -> dir.replace("\"", ""))
                 .filter(dir -> !dir.isBlank())
-                .flatMap(dir -> names.stream().flatMap(name -> Stream.of(Path.of(dir, name), Path.of(dir, name + ".exe"))));
-        return Stream.concat(onPath, places.stream().map(Path::of))
+                .flatMap(dir -> names.stream().flatMap(name -> Stream.of(dir + File.separator + name, dir + File.separator + name + ".exe")))
+                .flatMap(HeadlessChrome::asPath);
+        return Stream.concat(onPath, places.stream().flatMap(HeadlessChrome::asPath))
                 .filter(Files::isExecutable)
                 .filter(path -> !Files.isDirectory(path))
                 .findFirst();
+    }
+
+    /** A path, or none when this system cannot name it (a Windows path on Linux, odd characters). */
+    private static Stream<Path> asPath(String name) {
+        try {
+            return Stream.of(Path.of(name));
+        } catch (InvalidPathException notAPath) {
+            return Stream.empty();
+        }
     }
 }
