@@ -40,7 +40,8 @@ public class EchoServer extends WebSocketServer {
     }
 
     public EchoServer(InetSocketAddress address, Duration connectionLostTimeout) {
-        // RFC 6455 §10.4: a frame may announce 2^63 bytes, and by default the library would try to take them.
+        // RFC 6455 §10.4: a frame may announce up to 2^63 bytes; unlimited, the library takes up to 2 GiB
+        // and allocates the whole buffer as soon as the header arrives.
         super(address, List.of(new Draft_6455(List.of(), MAX_MESSAGE_BYTES)));
         setReuseAddr(true);
         // RFC 6455 §5.5.2: a ping must be answered by a pong, so a peer that stays silent is gone.

@@ -45,7 +45,8 @@ public class BroadcastServer extends WebSocketServer {
     }
 
     public BroadcastServer(InetSocketAddress address, Duration connectionLostTimeout) {
-        // RFC 6455 §10.4: a frame may announce 2^63 bytes, and by default the library would try to take them.
+        // RFC 6455 §10.4: a frame may announce up to 2^63 bytes; unlimited, the library takes up to 2 GiB
+        // and allocates the whole buffer as soon as the header arrives.
         super(address, List.of(new Draft_6455(List.of(), MAX_MESSAGE_BYTES)));
         setReuseAddr(true);
         // TODO 3: ping every connectionLostTimeout so that silent clients are dropped (setConnectionLostTimeout)
