@@ -22,7 +22,7 @@ public final class FrameReader {
      * @throws EOFException   when the stream ends, even in the middle of a frame
      */
     public static Frame read(InputStream in, int maxPayloadBytes) throws IOException {
-        // TODO 4: 2 header bytes, extended length, check mask bit and limit, 4-byte key, payload XOR key (RFC 6455 §5.2)
+        // TODO 4: header bytes, length; refuse (RSV, no mask, control > 125 or not FIN, limit) before the payload; unmask
         throw new UnsupportedOperationException("TODO 4: FrameReader.read");
     }
 }

@@ -1,7 +1,6 @@
 package workshop.handshake;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,12 +24,13 @@ public record HttpRequest(String method, String target, String version, Map<Stri
 
     /**
      * Reads a request head: the text before the blank line, lines separated by CRLF, the request
-     * line first, then one {@code Name: value} line per header (RFC 9112 §2 to §5).
+     * line first, then one {@code Name: value} line per header (RFC 9112 §2 to §5). A header sent
+     * on two lines, whatever the case of its name, is one value: {@code "first, second"}.
      *
      * @throws HandshakeException 400 when a line does not have that shape
      */
     public static HttpRequest parse(String head) throws HandshakeException {
-        // TODO 2: split on CRLF, request line "METHOD TARGET VERSION", then "Name: value" lines; 400 if malformed
+        // TODO 2: split on CRLF; "METHOD TARGET VERSION", then "Name: value" lines merged whatever their case; else 400
         throw new UnsupportedOperationException("TODO 2: HttpRequest.parse");
     }
 }

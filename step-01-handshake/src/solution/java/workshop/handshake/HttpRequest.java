@@ -24,7 +24,8 @@ public record HttpRequest(String method, String target, String version, Map<Stri
 
     /**
      * Reads a request head: the text before the blank line, lines separated by CRLF, the request
-     * line first, then one {@code Name: value} line per header (RFC 9112 §2 to §5).
+     * line first, then one {@code Name: value} line per header (RFC 9112 §2 to §5). A header sent
+     * on two lines, whatever the case of its name, is one value: {@code "first, second"}.
      *
      * @throws HandshakeException 400 when a line does not have that shape
      */

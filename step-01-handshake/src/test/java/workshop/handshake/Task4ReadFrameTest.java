@@ -121,7 +121,7 @@ class Task4ReadFrameTest {
         // A ping (0x89) whose 16-bit length announces 126 bytes; the payload never comes.
         FrameException refusal = assertThrows(FrameException.class,
                 () -> read(0x89, 0xfe, 0, 126, 0x37, 0xfa, 0x21, 0x3d),
-                "FrameReader.read: a control frame (opcode 0x8 and up) may carry at most 125 bytes");
+                "FrameReader.read: a control frame (opcode 0x8 and up) may carry at most 125 bytes; refuse it from its header, before reading the payload");
         assertEquals(CloseCodes.PROTOCOL_ERROR, refusal.closeCode(), "FrameReader.read: the close code for a long ping");
     }
 
@@ -130,7 +130,7 @@ class Task4ReadFrameTest {
     void refusesFragmentedPing() {
         FrameException refusal = assertThrows(FrameException.class,
                 () -> read(0x09, 0x80, 0x37, 0xfa, 0x21, 0x3d),
-                "FrameReader.read: a control frame (opcode 0x8 and up) must have FIN set");
+                "FrameReader.read: a control frame (opcode 0x8 and up) must have FIN set; refuse it from its header, before reading the payload");
         assertEquals(CloseCodes.PROTOCOL_ERROR, refusal.closeCode(), "FrameReader.read: the close code for a fragmented ping");
     }
 

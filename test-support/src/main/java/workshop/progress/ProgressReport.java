@@ -39,7 +39,8 @@ public final class ProgressReport implements TestExecutionListener {
 
     private enum Status { PASSED, FAILED, SKIPPED }
 
-    private record Result(TestIdentifier test, Status status, String message) {}
+    /** One test's outcome; {@code waited} when it failed by running out of time rather than on a check. */
+    private record Result(TestIdentifier test, Status status, String message, boolean waited) {}
 
     private static final class Task {
         final String name;
@@ -94,13 +95,14 @@ public final class ProgressReport implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
         String message = result.getThrowable().map(ProgressReport::describe).orElse("");
+        boolean waited = result.getThrowable().filter(ProgressReport::isTimeout).isPresent();
         Status status = switch (result.getStatus()) {
             case SUCCESSFUL -> Status.PASSED;
             case ABORTED -> Status.SKIPPED;
             case FAILED -> Status.FAILED;
         };
         if (identifier.isTest()) {
-            record(identifier, status, message);
+            record(identifier, status, message, waited);
         } else if (status != Status.PASSED) {
             // A class whose @BeforeAll failed never runs its tests: count each of them, or they
             // would vanish from the report (and from the red/green check).
@@ -123,10 +125,14 @@ public final class ProgressReport implements TestExecutionListener {
     }
 
     private void record(TestIdentifier test, Status status, String message) {
+        record(test, status, message, false);
+    }
+
+    private void record(TestIdentifier test, Status status, String message, boolean waited) {
         recorded.add(test.getUniqueId());
         TestIdentifier container = taskContainer(test);
         Task task = tasks.computeIfAbsent(container.getUniqueId(), id -> newTask(container));
-        task.results.add(new Result(test, status, message));
+        task.results.add(new Result(test, status, message, waited));
     }
 
     /** The enclosing class named "Task N ...", or else the outermost class around the test. */
@@ -177,11 +183,22 @@ public final class ProgressReport implements TestExecutionListener {
         }
         out.println("-".repeat(RULE.length()));
         Optional<Task> next = ordered.stream().filter(task -> !task.done() && !task.skippedOnly()).findFirst();
-        if (next.isEmpty()) {
-            out.println(" All tasks done. Run the main class and try it in a browser (see the step's README).");
+        String filter = System.getProperty("test", "");
+        long skipped = ordered.stream().filter(Task::skippedOnly).count();
+        String then = filter.isBlank()
+                ? "Run the main class and try it in a browser (see the step's README)."
+                : "Run the whole step: " + wrapper() + " test -pl " + step;
+        if (next.isEmpty() && skipped > 0) {
+            out.printf(" Nothing failed, but %d task(s) could not run here (marked [-]).%n %s%n", skipped, then);
+        } else if (next.isEmpty()) {
+            out.printf(" %s%n %s%n", filter.isBlank() ? "All tasks done." : "Done: the tasks run here (-Dtest=" + filter + ") pass.", then);
         } else {
             Task task = next.get();
-            Result first = task.results.stream().filter(r -> r.status != Status.PASSED).findFirst().orElseThrow();
+            // A failed check says more than a wait that ran out of time: show one of those first.
+            Result first = task.results.stream()
+                    .filter(r -> r.status != Status.PASSED)
+                    .min(Comparator.comparing(Result::waited))
+                    .orElseThrow();
             out.println(" Next: " + task.name);
             out.println("   Make true: " + first.test.getDisplayName());
             out.println("   What came: " + indent(first.message));
@@ -244,7 +261,16 @@ public final class ProgressReport implements TestExecutionListener {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
+    /** Awaitility gave up waiting; the check it kept retrying is its cause. */
+    private static boolean isTimeout(Throwable failure) {
+        return failure.getClass().getName().equals("org.awaitility.core.ConditionTimeoutException");
+    }
+
     private static String describe(Throwable failure) {
+        if (isTimeout(failure) && failure.getCause() instanceof AssertionError check) {
+            // Awaitility's own message names a lambda; the learner wants the check's message.
+            return describe(check) + " (still so when the wait ended)";
+        }
         String message = failure.getMessage() == null ? "" : failure.getMessage().strip();
         if (!(failure instanceof AssertionError)) {
             // An exception, not a failed check: its type is part of the story (a TODO still throws).
