@@ -58,11 +58,11 @@ public final class ChatRoom {
         log.info("Connected: {}", ctx.sessionId());
     }
 
-    public synchronized void receive(WsContext ctx, String frame) {
+    public synchronized void receive(WsContext ctx, String json) {
         Member member = members.get(ctx.sessionId());
         try {
             // TODO 4: when member.limiter.tryAcquire() says no, throw a ProtocolError "rate-limited" (the frame is dropped)
-            ClientMessage message = Protocol.parse(frame);
+            ClientMessage message = Protocol.parse(json);
             switch (message.type()) {
                 case "join" -> join(member, message.name());
                 case "message" -> say(member, message.text());
@@ -91,7 +91,7 @@ public final class ChatRoom {
 
     private void say(Member member, String text) {
         // TODO 4: requireJoined(member); throw "message-empty" for a null or blank text, and "message-too-long"
-        //         for more than Limits.MAX_MESSAGE_LENGTH characters (text.codePointCount)
+        //         for more than Limits.MAX_TEXT_LENGTH characters (text.codePointCount)
         // TODO 2: make a Message stamped with clock.instant().toString(), add it to the history
         //         (drop the oldest beyond Limits.HISTORY_SIZE), and broadcast it to everyone, the sender too
         throw new UnsupportedOperationException("TODO 2: ChatRoom.say");

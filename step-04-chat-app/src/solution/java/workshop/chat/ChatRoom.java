@@ -58,14 +58,14 @@ public final class ChatRoom {
         log.info("Connected: {}", ctx.sessionId());
     }
 
-    public synchronized void receive(WsContext ctx, String frame) {
+    public synchronized void receive(WsContext ctx, String json) {
         Member member = members.get(ctx.sessionId());
         try {
             if (!member.limiter.tryAcquire()) {
                 throw new ProtocolError("rate-limited", "Slow down: at most " + Limits.RATE_LIMIT_BURST
                         + " messages at once, then " + Limits.RATE_LIMIT_PER_SECOND + " a second. This one was dropped.");
             }
-            ClientMessage message = Protocol.parse(frame);
+            ClientMessage message = Protocol.parse(json);
             switch (message.type()) {
                 case "join" -> join(member, message.name());
                 case "message" -> say(member, message.text());
@@ -107,8 +107,8 @@ public final class ChatRoom {
             throw new ProtocolError("message-empty", "A message needs some text.");
         }
         int length = text.codePointCount(0, text.length());
-        if (length > Limits.MAX_MESSAGE_LENGTH) {
-            throw new ProtocolError("message-too-long", "A message has at most " + Limits.MAX_MESSAGE_LENGTH
+        if (length > Limits.MAX_TEXT_LENGTH) {
+            throw new ProtocolError("message-too-long", "A message has at most " + Limits.MAX_TEXT_LENGTH
                     + " characters; this one has " + length + ". It was not sent.");
         }
         Message message = new Message(member.name, text, clock.instant().toString());

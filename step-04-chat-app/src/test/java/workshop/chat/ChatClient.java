@@ -74,8 +74,8 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         send("{\"type\":\"typing\"}");
     }
 
-    void send(String frame) {
-        socket.sendText(frame, true).join();
+    void send(String text) {
+        socket.sendText(text, true).join();
     }
 
     void sendBinary(byte[] bytes) {

@@ -111,19 +111,19 @@ class Task4BadInputTest {
     }
 
     @Test
-    @DisplayName("a message over Limits.MAX_MESSAGE_LENGTH characters gets message-too-long and reaches no one; an empty one gets message-empty")
+    @DisplayName("a text over Limits.MAX_TEXT_LENGTH characters gets message-too-long and reaches no one; an empty one gets message-empty")
     void messageLength() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
             ada.expect("joined", "bob joined");
 
-            ada.say("x".repeat(Limits.MAX_MESSAGE_LENGTH + 1));
+            ada.say("x".repeat(Limits.MAX_TEXT_LENGTH + 1));
             ada.say("  ");
-            ada.say("y".repeat(Limits.MAX_MESSAGE_LENGTH));
+            ada.say("y".repeat(Limits.MAX_TEXT_LENGTH));
 
-            ada.expectError("message-too-long", "the answer to a message one character over Limits.MAX_MESSAGE_LENGTH");
+            ada.expectError("message-too-long", "the answer to a text one character over Limits.MAX_TEXT_LENGTH");
             ada.expectError("message-empty", "the answer to a blank message");
-            JsonObject next = bob.expect("message", "ada's message of exactly Limits.MAX_MESSAGE_LENGTH characters");
-            assertEquals(Limits.MAX_MESSAGE_LENGTH, string(next, "text").length(),
+            JsonObject next = bob.expect("message", "ada's message with a text of exactly Limits.MAX_TEXT_LENGTH characters");
+            assertEquals(Limits.MAX_TEXT_LENGTH, string(next, "text").length(),
                     "bob's first message should be the one that fits; the refused ones reach no one");
         }
     }
@@ -166,13 +166,13 @@ class Task4BadInputTest {
     }
 
     @Test
-    @DisplayName("a message over Limits.MAX_FRAME_BYTES closes that connection with 1009; the others keep chatting")
-    void oversizedFrame() {
+    @DisplayName("a message over Limits.MAX_MESSAGE_BYTES closes that connection with 1009; the others keep chatting")
+    void oversizedMessage() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
             ada.expect("joined", "bob joined");
-            ada.say("z".repeat(Limits.MAX_FRAME_BYTES + 1));
+            ada.say("z".repeat(Limits.MAX_MESSAGE_BYTES + 1));
 
-            assertEquals(1009, ada.awaitClose("a message bigger than Limits.MAX_FRAME_BYTES"),
+            assertEquals(1009, ada.awaitClose("a message bigger than Limits.MAX_MESSAGE_BYTES"),
                     "Jetty closes with 1009, message too big (RFC 6455 §7.4.1)");
             assertEquals("ada", string(bob.expect("left", "ada's departure"), "name"), "bob hears that ada left");
             bob.say("still here");
@@ -182,7 +182,7 @@ class Task4BadInputTest {
 
     @Test
     @DisplayName("a binary message closes that connection with 1003; the others keep chatting")
-    void binaryFrame() {
+    void binaryMessage() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
             ada.expect("joined", "bob joined");
             ada.sendBinary(new byte[] {1, 2, 3});
