@@ -77,8 +77,12 @@ public final class ChatRoom {
 
     public synchronized void disconnect(WsContext ctx, int status) {
         Member member = members.remove(ctx.sessionId());
-        log.info("Closed with {}: {}", status, ctx.sessionId());
-        // TODO 3: if the member had joined (has a name), log it and broadcast a Left with the name and online()
+        if (member == null || member.name == null) {
+            log.info("Closed with {} before joining: {}", status, ctx.sessionId());
+            return;
+        }
+        log.info("{} left: closed with {}", member.name, status);
+        // TODO 3: tell everyone still here: broadcast a Left with member.name and the new online()
     }
 
     private void join(Member member, String requested) {

@@ -80,11 +80,12 @@ public final class ChatRoom {
 
     public synchronized void disconnect(WsContext ctx, int status) {
         Member member = members.remove(ctx.sessionId());
-        log.info("Closed with {}: {}", status, ctx.sessionId());
-        if (member != null && member.name != null) {
-            log.info("{} left", member.name);
-            broadcast(new Left(member.name, online()));
+        if (member == null || member.name == null) {
+            log.info("Closed with {} before joining: {}", status, ctx.sessionId());
+            return;
         }
+        log.info("{} left: closed with {}", member.name, status);
+        broadcast(new Left(member.name, online()));
     }
 
     private void join(Member member, String requested) {
