@@ -40,6 +40,8 @@ public final class ChatRoom {
         final WsContext ctx;
         final RateLimiter limiter;
         String name;
+        /** Set by the first message the rate limit drops (its sender is told once), cleared by the next one it lets through. */
+        boolean throttled;
 
         Member(WsContext ctx, RateLimiter limiter) {
             this.ctx = ctx;
@@ -61,7 +63,7 @@ public final class ChatRoom {
     public synchronized void receive(WsContext ctx, String json) {
         Member member = members.get(ctx.sessionId());
         try {
-            // TODO 4: when member.limiter.tryAcquire() says no, throw a ProtocolError "rate-limited" (the frame is dropped)
+            // TODO 4: if member.limiter.tryAcquire() says no, drop the message; throw "rate-limited" once per flood (member.throttled)
             ClientMessage message = Protocol.parse(json);
             switch (message.type()) {
                 case "join" -> join(member, message.name());

@@ -40,6 +40,8 @@ public final class ChatRoom {
         final WsContext ctx;
         final RateLimiter limiter;
         String name;
+        /** Set by the first message the rate limit drops (its sender is told once), cleared by the next one it lets through. */
+        boolean throttled;
 
         Member(WsContext ctx, RateLimiter limiter) {
             this.ctx = ctx;
@@ -62,9 +64,16 @@ public final class ChatRoom {
         Member member = members.get(ctx.sessionId());
         try {
             if (!member.limiter.tryAcquire()) {
-                throw new ProtocolError("rate-limited", "Slow down: at most " + Limits.RATE_LIMIT_BURST
-                        + " messages at once, then " + Limits.RATE_LIMIT_PER_SECOND + " a second. This one was dropped.");
+                // One reply per flood, not one per dropped message: a flooder that never reads would
+                // otherwise fill Jetty's outgoing queue for it, which has no limit, with our replies.
+                if (member.throttled) {
+                    return;
+                }
+                member.throttled = true;
+                throw new ProtocolError("rate-limited", "Slow down: at most " + Limits.RATE_LIMIT_BURST + " messages at once, then "
+                        + Limits.RATE_LIMIT_PER_SECOND + " a second. Your messages are dropped until you slow down.");
             }
+            member.throttled = false;
             ClientMessage message = Protocol.parse(json);
             switch (message.type()) {
                 case "join" -> join(member, message.name());
