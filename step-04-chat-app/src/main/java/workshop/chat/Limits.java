@@ -30,10 +30,21 @@ public final class Limits {
      */
     public static final int MAX_MESSAGE_BYTES = 8 * 1024;
 
-    /** Jetty closes a connection that has been silent for this long... */
+    /**
+     * Jetty closes a connection after this long without reading or writing on it. The server's own
+     * pings count as writing, so while they run this closes nothing; it must only stay longer than
+     * {@link #PING_INTERVAL}, which Jetty's default of 30 seconds is not.
+     */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
 
-    /** ...so the server pings every connection this often; browsers answer pings by themselves. */
+    /**
+     * How often the server pings every connection, so that proxies and NAT routers, which drop
+     * connections they see idle, see traffic. Browsers answer with a pong by themselves. The pings do
+     * not notice a peer that vanished without closing (a laptop shut, a network gone): nothing checks
+     * that the pongs come back (Javalin 7 does not report them), so such a connection stays until TCP
+     * gives up delivering the pings, about 15 minutes with Linux's defaults. Steps 2 and 3 do check
+     * ({@code setConnectionLostTimeout}).
+     */
     public static final Duration PING_INTERVAL = Duration.ofSeconds(30);
 
     /** When the server stops, this is how long Jetty gives the connections to close with 1001. */
