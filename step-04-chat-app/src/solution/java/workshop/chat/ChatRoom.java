@@ -40,7 +40,7 @@ public final class ChatRoom {
         final WsContext ctx;
         final RateLimiter limiter;
         String name;
-        /** Set by the first message the rate limit drops (its sender is told once), cleared by the next one it lets through. */
+        /** Set when the rate limit drops a message (its sender is told once), cleared when one gets through. */
         boolean throttled;
 
         Member(WsContext ctx, RateLimiter limiter) {
