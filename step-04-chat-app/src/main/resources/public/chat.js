@@ -22,9 +22,7 @@ const typists = new Map(); // name -> the timer that hides "... is typing"
 // {type: "message", from: "ada", text: "hi", at: "2026-03-14T09:26:53Z"}. See the README's table.
 
 function handleServerMessage(msg) {
-  // TODO 6: switch on msg.type: "welcome" (enterRoom, showOnline, each of msg.history with showMessage),
-  //         "message" (showMessage), "joined" and "left" (showNotice, showOnline), "typing" (showTyping),
-  //         "error" (showError). The helpers below put every text on the page safely.
+  // TODO 6: switch on msg.type: welcome, message, joined, left, typing, error; call the show… helpers (README, Task 6)
   console.log("TODO 6: handleServerMessage", msg);
 }
 

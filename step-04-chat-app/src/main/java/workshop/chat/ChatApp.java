@@ -42,8 +42,8 @@ public final class ChatApp {
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
-                factory.setMaxBinaryMessageSize(Limits.MAX_FRAME_BYTES);
+                factory.setMaxTextMessageSize(Limits.MAX_MESSAGE_BYTES);
+                factory.setMaxBinaryMessageSize(Limits.MAX_MESSAGE_BYTES);
                 factory.setIdleTimeout(Limits.IDLE_TIMEOUT);
             });
             // A graceful stop: Jetty closes every WebSocket with 1001, going away (RFC 6455 §7.4.1),

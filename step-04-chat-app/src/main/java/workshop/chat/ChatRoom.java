@@ -40,6 +40,8 @@ public final class ChatRoom {
         final WsContext ctx;
         final RateLimiter limiter;
         String name;
+        /** Set when the rate limit drops a message (its sender is told once), cleared when one gets through. */
+        boolean throttled;
 
         Member(WsContext ctx, RateLimiter limiter) {
             this.ctx = ctx;
@@ -58,11 +60,11 @@ public final class ChatRoom {
         log.info("Connected: {}", ctx.sessionId());
     }
 
-    public synchronized void receive(WsContext ctx, String frame) {
+    public synchronized void receive(WsContext ctx, String json) {
         Member member = members.get(ctx.sessionId());
         try {
-            // TODO 4: when member.limiter.tryAcquire() says no, throw a ProtocolError "rate-limited" (the frame is dropped)
-            ClientMessage message = Protocol.parse(frame);
+            // TODO 4: no token (member.limiter.tryAcquire()) → drop it; "rate-limited" for the first of a flood (member.throttled)
+            ClientMessage message = Protocol.parse(json);
             switch (message.type()) {
                 case "join" -> join(member, message.name());
                 case "message" -> say(member, message.text());
@@ -77,23 +79,23 @@ public final class ChatRoom {
 
     public synchronized void disconnect(WsContext ctx, int status) {
         Member member = members.remove(ctx.sessionId());
-        log.info("Closed with {}: {}", status, ctx.sessionId());
-        // TODO 3: if the member had joined (has a name), log it and broadcast a Left with the name and online()
+        if (member == null || member.name == null) {
+            log.info("Closed with {} before joining: {}", status, ctx.sessionId());
+            return;
+        }
+        log.info("{} left: closed with {}", member.name, status);
+        // TODO 3: tell everyone still here: broadcast a Left with member.name and the new online()
     }
 
     private void join(Member member, String requested) {
-        // TODO 4: throw a ProtocolError "already-joined" if member.name is set; check the name with Nicknames.validate;
-        //         throw "name-taken" if another member has it, ignoring case (equalsIgnoreCase)
-        // TODO 1: set member.name, send the member a Welcome (name, online(), a copy of the history),
-        //         and send everyone else a Joined (broadcastExcept)
+        // TODO 4: "already-joined" if member.name is set; Nicknames.validate; "name-taken" for a name here in any case
+        // TODO 1: set member.name, log it, send it a Welcome (name, online(), history copy); broadcastExcept a Joined
         throw new UnsupportedOperationException("TODO 1: ChatRoom.join");
     }
 
     private void say(Member member, String text) {
-        // TODO 4: requireJoined(member); throw "message-empty" for a null or blank text, and "message-too-long"
-        //         for more than Limits.MAX_MESSAGE_LENGTH characters (text.codePointCount)
-        // TODO 2: make a Message stamped with clock.instant().toString(), add it to the history
-        //         (drop the oldest beyond Limits.HISTORY_SIZE), and broadcast it to everyone, the sender too
+        // TODO 4: requireJoined; "message-empty" if null or blank; "message-too-long" past Limits.MAX_TEXT_LENGTH code points
+        // TODO 2: a Message stamped clock.instant().toString(), into the history (Limits.HISTORY_SIZE at most); broadcast it
         throw new UnsupportedOperationException("TODO 2: ChatRoom.say");
     }
 

@@ -8,8 +8,12 @@ public final class Nicknames {
 
     /**
      * The name to use for a requested one: trimmed, 1 to {@link Limits#MAX_NAME_LENGTH} characters,
-     * with no control characters and no invisible formatting ones (such as a right-to-left override,
+     * with no control characters and no invisible format characters (such as a right-to-left override,
      * which would let a name reorder the text around it).
+     *
+     * <p>Look-alikes pass: "аda" with a Cyrillic "а" (U+0430), full-width "ａｄａ", or a name made of
+     * blank-looking letters such as U+3164. A real app would also normalise names (NFKC folds "ａｄａ"
+     * into "ada") and check them for confusables (Unicode TS #39, such as ICU's {@code SpoofChecker}).
      *
      * @throws ProtocolError {@code name-invalid}, saying what is wrong
      */
@@ -24,7 +28,7 @@ public final class Nicknames {
                     "A nickname has at most " + Limits.MAX_NAME_LENGTH + " characters; this one has " + length + ".");
         }
         if (name.codePoints().anyMatch(Nicknames::isHidden)) {
-            throw new ProtocolError("name-invalid", "A nickname cannot contain control or invisible characters.");
+            throw new ProtocolError("name-invalid", "A nickname cannot contain control characters or invisible format characters.");
         }
         return name;
     }

@@ -9,6 +9,13 @@ import java.util.stream.Collectors;
  * upgrade (RFC 6455 §4.1, §10.2) but, unlike {@code fetch}, does not stop a page from one site from
  * connecting to another. Without this check, any site a member visits could open the chat socket with
  * the member's cookies: cross-site WebSocket hijacking. So the server checks, before the upgrade.
+ *
+ * <p>What it lets through, to stay short. The app's own origin is worked out from the {@code Host}
+ * header, so DNS rebinding passes: a site that re-points its name to 127.0.0.1 sends
+ * {@code Host: evil.example:7070} with {@code Origin: http://evil.example:7070}, and they match. A
+ * deployed app lists its own origins and does not trust {@code Host}. And the origin {@code null}
+ * is not only a page opened from disk: any site can frame a page in a sandboxed iframe, whose origin
+ * is {@code null} too; allow it only to try things out.
  */
 public final class OriginCheck {
 
@@ -19,7 +26,7 @@ public final class OriginCheck {
         this.allowed = Set.copyOf(allowed);
     }
 
-    /** From a comma-separated list, such as {@code -Dorigins=https://chat.example.com,null}. */
+    /** From a comma-separated list, such as {@code -Dorigins=https://chat.example.com,http://localhost:3000}. */
     public static OriginCheck parse(String commaSeparated) {
         return new OriginCheck(Arrays.stream(commaSeparated.split(","))
                 .map(String::strip)
@@ -34,8 +41,7 @@ public final class OriginCheck {
      * @param host the request's {@code Host} header: where the browser thinks it is connecting to
      */
     public boolean allows(String origin, String host) {
-        // TODO 5: let in a request without an Origin (not a browser), the app's own origin ("http://" or "https://"
-        //         + host, ignoring case) and the allowed ones; refuse every other origin
+        // TODO 5: allow no Origin (not a browser), "http://" or "https://" + host (any case), and the allowed ones
         return true;
     }
 }

@@ -69,10 +69,10 @@ public final class Protocol {
     private Protocol() {
     }
 
-    /** Reads one frame from a client; anything but a JSON object with a "type" is a bad-json error. */
-    public static ClientMessage parse(String frame) {
+    /** Reads one message from a client; anything but a JSON object with a "type" is a bad-json error. */
+    public static ClientMessage parse(String json) {
         try {
-            ClientMessage message = GSON.fromJson(frame, ClientMessage.class);
+            ClientMessage message = GSON.fromJson(json, ClientMessage.class);
             if (message != null && message.type() != null) {
                 return message;
             }

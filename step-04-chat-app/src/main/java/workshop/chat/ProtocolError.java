@@ -2,7 +2,7 @@ package workshop.chat;
 
 /**
  * A client broke a rule of the protocol. The room answers it with an error message carrying this
- * code and text, to that client only, and carries on: one bad frame must not cost the connection.
+ * code and text, to that client only, and carries on: one bad message must not cost the connection.
  */
 public final class ProtocolError extends RuntimeException {
 

@@ -40,6 +40,8 @@ public final class ChatRoom {
         final WsContext ctx;
         final RateLimiter limiter;
         String name;
+        /** Set when the rate limit drops a message (its sender is told once), cleared when one gets through. */
+        boolean throttled;
 
         Member(WsContext ctx, RateLimiter limiter) {
             this.ctx = ctx;
@@ -58,14 +60,21 @@ public final class ChatRoom {
         log.info("Connected: {}", ctx.sessionId());
     }
 
-    public synchronized void receive(WsContext ctx, String frame) {
+    public synchronized void receive(WsContext ctx, String json) {
         Member member = members.get(ctx.sessionId());
         try {
             if (!member.limiter.tryAcquire()) {
-                throw new ProtocolError("rate-limited", "Slow down: at most " + Limits.RATE_LIMIT_BURST
-                        + " messages at once, then " + Limits.RATE_LIMIT_PER_SECOND + " a second. This one was dropped.");
+                // One reply per flood, not one per dropped message: a flooder that never reads would
+                // otherwise fill Jetty's outgoing queue for it, which has no limit, with our replies.
+                if (member.throttled) {
+                    return;
+                }
+                member.throttled = true;
+                throw new ProtocolError("rate-limited", "Slow down: at most " + Limits.RATE_LIMIT_BURST + " messages at once, then "
+                        + Limits.RATE_LIMIT_PER_SECOND + " a second. Your messages are dropped until you slow down.");
             }
-            ClientMessage message = Protocol.parse(frame);
+            member.throttled = false;
+            ClientMessage message = Protocol.parse(json);
             switch (message.type()) {
                 case "join" -> join(member, message.name());
                 case "message" -> say(member, message.text());
@@ -80,11 +89,12 @@ public final class ChatRoom {
 
     public synchronized void disconnect(WsContext ctx, int status) {
         Member member = members.remove(ctx.sessionId());
-        log.info("Closed with {}: {}", status, ctx.sessionId());
-        if (member != null && member.name != null) {
-            log.info("{} left", member.name);
-            broadcast(new Left(member.name, online()));
+        if (member == null || member.name == null) {
+            log.info("Closed with {} before joining: {}", status, ctx.sessionId());
+            return;
         }
+        log.info("{} left: closed with {}", member.name, status);
+        broadcast(new Left(member.name, online()));
     }
 
     private void join(Member member, String requested) {
@@ -107,8 +117,8 @@ public final class ChatRoom {
             throw new ProtocolError("message-empty", "A message needs some text.");
         }
         int length = text.codePointCount(0, text.length());
-        if (length > Limits.MAX_MESSAGE_LENGTH) {
-            throw new ProtocolError("message-too-long", "A message has at most " + Limits.MAX_MESSAGE_LENGTH
+        if (length > Limits.MAX_TEXT_LENGTH) {
+            throw new ProtocolError("message-too-long", "A message has at most " + Limits.MAX_TEXT_LENGTH
                     + " characters; this one has " + length + ". It was not sent.");
         }
         Message message = new Message(member.name, text, clock.instant().toString());

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * A token bucket: it holds up to {@code burst} tokens, refills {@code perSecond} of them every
- * second, and each frame costs one. A person chatting never runs out; a script flooding the room does.
+ * second, and each message costs one. A person chatting never runs out; a script flooding the room does.
  *
  * <p>One per connection. Not thread-safe on its own: the room calls it under its lock.
  */

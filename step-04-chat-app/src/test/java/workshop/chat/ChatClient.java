@@ -12,6 +12,8 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletionException;
@@ -74,8 +76,8 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         send("{\"type\":\"typing\"}");
     }
 
-    void send(String frame) {
-        socket.sendText(frame, true).join();
+    void send(String text) {
+        socket.sendText(text, true).join();
     }
 
     void sendBinary(byte[] bytes) {
@@ -118,6 +120,15 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
                     + what + "), and it stayed open");
         }
         return closeCode;
+    }
+
+    /** Everything left in the inbox. After {@link #awaitClose}, that is all the server sent. */
+    List<JsonObject> rest() {
+        List<JsonObject> rest = new ArrayList<>();
+        for (JsonObject message = inbox.poll(); message != null; message = inbox.poll()) {
+            rest.add(message);
+        }
+        return rest;
     }
 
     static String type(JsonObject message) {

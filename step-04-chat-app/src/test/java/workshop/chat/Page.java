@@ -83,6 +83,13 @@ final class Page implements AutoCloseable {
         }
     }
 
+    /** Dismisses every open alert(), so that the page can be driven again. */
+    void dismissAlerts() {
+        while (alert() != null) {
+            driver.switchTo().alert().dismiss();
+        }
+    }
+
     void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import workshop.progress.Hint;
 
 @DisplayName("Task 3: presence: the others see who is typing and who left")
-@Hint("ChatRoom.typing: broadcastExcept(member, new Typing(member.name)); ChatRoom.disconnect: broadcast a Left if the member had a name")
+@Hint("ChatRoom.typing: broadcastExcept(member, new Typing(member.name)); ChatRoom.disconnect: broadcast a Left with the new online()")
 class Task3PresenceTest {
 
     private final ChatServer server = new ChatServer();
