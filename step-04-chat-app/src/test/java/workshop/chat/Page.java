@@ -14,6 +14,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import workshop.browser.HeadlessChrome;
 
 /**
@@ -72,6 +74,14 @@ final class Page implements AutoCloseable {
 
     boolean isShown(String id) {
         return driver.findElement(By.id(id)).isDisplayed();
+    }
+
+    /** Exceptions the page's scripts threw and did not catch, since the last call. */
+    List<String> scriptErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Uncaught"))
+                .toList();
     }
 
     /** The text of an open alert(), or null when there is none. */

@@ -194,10 +194,17 @@ class Task6BrowserTest {
                 .untilAsserted(assertion);
     }
 
-    /** Neither page ran script from a message (an open alert()), nor shows close code 1011, an exception on the server. */
+    /**
+     * Neither page ran script from a message (an open alert()) or threw an exception, nor shows
+     * close code 1011, an exception on the server.
+     */
     private static void nothingBroke() {
         for (Page page : new Page[] {ada, bob}) {
             assertNull(page.alert(), "an alert() opened: user text ran as script. Render it with textContent, never innerHTML");
+            List<String> thrown = page.scriptErrors();
+            if (!thrown.isEmpty()) {
+                fail("the page's script threw (see handleServerMessage in chat.js): " + thrown.get(0));
+            }
             if (page.text("status").contains("(1011)")) {
                 fail("the server closed a page's connection with 1011, an exception on the server (a TODO in the Java tasks?)");
             }

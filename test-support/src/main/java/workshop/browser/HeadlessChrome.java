@@ -16,6 +16,8 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A real Chrome or Chromium, headless, driven by Selenium through chromedriver: for the tests that
@@ -77,6 +79,10 @@ public final class HeadlessChrome {
         options.addArguments(extraArguments);
         // Leave any alert() open, so that a test can see it and say so.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        // Keep the page's console, so that a test can report the error a script threw.
+        LoggingPreferences console = new LoggingPreferences();
+        console.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, console);
         // Without a chromedriver of its own, Selenium Manager tries to download one (online only).
         ChromeDriverService.Builder service = new ChromeDriverService.Builder();
         driver().ifPresent(driver -> service.usingDriverExecutable(driver.toFile()));

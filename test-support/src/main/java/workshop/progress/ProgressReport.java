@@ -271,6 +271,10 @@ public final class ProgressReport implements TestExecutionListener {
             // Awaitility's own message names a lambda; the learner wants the check's message.
             return describe(check) + " (still so when the wait ended)";
         }
+        if (failure.getClass().getName().equals("org.awaitility.core.TerminalFailureException")) {
+            // A wait cut short on purpose (failFast): its message is the test's own reason.
+            return failure.getCause() instanceof AssertionError check ? describe(check) : String.valueOf(failure.getMessage());
+        }
         String message = failure.getMessage() == null ? "" : failure.getMessage().strip();
         if (!(failure instanceof AssertionError)) {
             // An exception, not a failed check: its type is part of the story (a TODO still throws).
