@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -73,7 +73,6 @@ public final class ProgressReport implements TestExecutionListener {
     }
 
     private final Map<String, Task> tasks = new LinkedHashMap<>();
-    private final Set<String> recorded = new HashSet<>();
     private TestPlan plan;
 
     @Override
@@ -106,6 +105,10 @@ public final class ProgressReport implements TestExecutionListener {
         } else if (status != Status.PASSED) {
             // A class whose @BeforeAll failed never runs its tests: count each of them, or they
             // would vanish from the report (and from the red/green check).
+            Set<String> recorded = tasks.values().stream()
+                    .flatMap(task -> task.results.stream())
+                    .map(done -> done.test.getUniqueId())
+                    .collect(Collectors.toSet());
             plan.getDescendants(identifier).stream()
                     .filter(TestIdentifier::isTest)
                     .filter(test -> !recorded.contains(test.getUniqueId()))
@@ -129,7 +132,6 @@ public final class ProgressReport implements TestExecutionListener {
     }
 
     private void record(TestIdentifier test, Status status, String message, boolean waited) {
-        recorded.add(test.getUniqueId());
         TestIdentifier container = taskContainer(test);
         Task task = tasks.computeIfAbsent(container.getUniqueId(), id -> newTask(container));
         task.results.add(new Result(test, status, message, waited));
