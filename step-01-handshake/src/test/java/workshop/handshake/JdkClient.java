@@ -126,7 +126,9 @@ final class JdkClient implements WebSocket.Listener {
     /** What the client saw so far, for a failure message. */
     private String state() {
         return "; so far it received " + (texts.isEmpty() ? "no message" : texts)
-                + (closeCode.get() == -1 ? ", no close frame" : ", close " + closeCode.get())
+                + (closeCode.get() == -1 ? ", no close frame"
+                        : closeCode.get() == 1006 ? ", and the connection ended without a close frame (1006)"
+                        : ", close " + closeCode.get())
                 + (error.get() == null ? "" : ", and the connection failed: " + error.get());
     }
 }

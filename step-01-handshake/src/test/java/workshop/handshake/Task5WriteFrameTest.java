@@ -89,7 +89,7 @@ class Task5WriteFrameTest {
             for (String message : messages) {
                 browser.send(ClientFrames.maskedText(message));
 
-                assertArrayEquals(ClientFrames.serverText(message), browser.readFrame(),
+                ClientFrames.assertFrame(ClientFrames.serverText(message), browser.readFrame(),
                         "the server's echo of a " + message.length() + "-character message, unmasked");
             }
         }

@@ -1,6 +1,5 @@
 package workshop.handshake;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +53,7 @@ class Task6CloseTest {
         try (WireClient browser = server.connect().upgrade()) {
             browser.send(ClientFrames.maskedClose(1000, ""));
 
-            assertArrayEquals(ClientFrames.serverClose(1000), browser.readFrame(), "the server's answer to close 1000");
+            ClientFrames.assertFrame(ClientFrames.serverClose(1000), browser.readFrame(), "the server's answer to close 1000");
             browser.assertClosedByServer();
         }
     }
@@ -65,7 +64,7 @@ class Task6CloseTest {
         try (WireClient browser = server.connect().upgrade()) {
             browser.send(ClientFrames.maskedClose(1001, "bye"));
 
-            assertArrayEquals(ClientFrames.serverClose(1001), browser.readFrame(), "the server's answer to close 1001");
+            ClientFrames.assertFrame(ClientFrames.serverClose(1001), browser.readFrame(), "the server's answer to close 1001");
             browser.assertClosedByServer();
         }
     }
@@ -76,7 +75,7 @@ class Task6CloseTest {
         try (WireClient browser = server.connect().upgrade()) {
             browser.send(ClientFrames.masked(0x88, new byte[0]));
 
-            assertArrayEquals(ClientFrames.serverClose(1000), browser.readFrame(), "the server's answer to an empty close");
+            ClientFrames.assertFrame(ClientFrames.serverClose(1000), browser.readFrame(), "the server's answer to an empty close");
             browser.assertClosedByServer();
         }
     }
@@ -88,7 +87,7 @@ class Task6CloseTest {
         try (WireClient browser = server.connect().upgrade()) {
             browser.send(ClientFrames.maskedClose(code, ""));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), browser.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), browser.readFrame(),
                     "the server's answer to close " + code + ": codes like 1005, 1006 and 1015 only report, and must never be sent");
             browser.assertClosedByServer();
         }
@@ -100,7 +99,7 @@ class Task6CloseTest {
         try (WireClient browser = server.connect().upgrade()) {
             browser.send(ClientFrames.masked(0x88, new byte[] {0x03}));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), browser.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), browser.readFrame(),
                     "the server's answer to a close whose payload is 1 byte: a code takes 2 (Frame.closeCode)");
             browser.assertClosedByServer();
         }
@@ -112,7 +111,7 @@ class Task6CloseTest {
         try (WireClient client = server.connect().upgrade()) {
             client.send(ClientFrames.masked(0x81, new byte[] {(byte) 0xff, (byte) 0xfe}));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.INVALID_PAYLOAD), client.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.INVALID_PAYLOAD), client.readFrame(),
                     "the server's answer to a text frame holding the bytes ff fe");
             client.assertClosedByServer();
         }
@@ -124,7 +123,7 @@ class Task6CloseTest {
         try (WireClient client = server.connect().upgrade()) {
             client.send(ClientFrames.masked(0x83, new byte[0]));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), client.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), client.readFrame(),
                     "the server's answer to opcode 0x3, which no one defined");
             client.assertClosedByServer();
         }
@@ -137,7 +136,7 @@ class Task6CloseTest {
             // Byte 0 of a text frame; the length, the mask and the payload never come.
             stalled.send(new byte[] {(byte) 0x81});
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.POLICY_VIOLATION), stalled.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.POLICY_VIOLATION), stalled.readFrame(),
                     "the server's answer to a frame unfinished after " + TestServer.FRAME_TIMEOUT.toMillis()
                             + " ms (FrameDeadline, given, throws; the server answers with Frame.close)");
             stalled.assertClosedByServer();
@@ -151,7 +150,7 @@ class Task6CloseTest {
         try (WireClient rogue = server.connect().upgrade()) {
             rogue.send(ClientFrames.unmasked(0x81, "Hello".getBytes(StandardCharsets.UTF_8)));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), rogue.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), rogue.readFrame(),
                     "the server's answer to an unmasked client frame (RFC 6455 §5.1)");
             rogue.assertClosedByServer();
         }
@@ -164,7 +163,7 @@ class Task6CloseTest {
         try (WireClient greedy = server.connect().upgrade()) {
             greedy.send(ClientFrames.masked(0x81, new byte[Limits.MAX_PAYLOAD_BYTES + 1]));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.MESSAGE_TOO_BIG), greedy.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.MESSAGE_TOO_BIG), greedy.readFrame(),
                     "the server's answer to a payload of " + (Limits.MAX_PAYLOAD_BYTES + 1) + " bytes");
             greedy.assertClosedByServer();
         }
@@ -177,7 +176,7 @@ class Task6CloseTest {
         try (WireClient client = server.connect().upgrade()) {
             client.send(ClientFrames.masked(0x82, new byte[] {1, 2, 3}));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.UNSUPPORTED_DATA), client.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.UNSUPPORTED_DATA), client.readFrame(),
                     "the server's answer to a binary frame");
             client.assertClosedByServer();
         }
@@ -197,7 +196,7 @@ class Task6CloseTest {
         try (WireClient next = server.connect().upgrade()) {
             next.send(ClientFrames.maskedText("still there?"));
 
-            assertArrayEquals(ClientFrames.serverText("still there?"), next.readFrame(), "the echo to the next client");
+            ClientFrames.assertFrame(ClientFrames.serverText("still there?"), next.readFrame(), "the echo to the next client");
         }
     }
 }

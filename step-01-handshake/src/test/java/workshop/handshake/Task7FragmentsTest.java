@@ -1,6 +1,5 @@
 package workshop.handshake;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -91,7 +90,7 @@ class Task7FragmentsTest {
         try (WireClient browser = server.connect().upgrade()) {
             browser.send(join(masked(FIRST, "Hel"), masked(MORE, "l"), masked(LAST, "o")));
 
-            assertArrayEquals(ClientFrames.serverText("Hello"), browser.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverText("Hello"), browser.readFrame(),
                     "the server's echo of \"Hel\" + \"l\" + \"o\", as one text frame with FIN (the log shows what it got)");
         }
     }
@@ -105,7 +104,7 @@ class Task7FragmentsTest {
             browser.send(join(ClientFrames.masked(FIRST, Arrays.copyOf(word, 2)),
                     ClientFrames.masked(LAST, Arrays.copyOfRange(word, 2, word.length))));
 
-            assertArrayEquals(ClientFrames.serverText("héllo"), browser.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverText("héllo"), browser.readFrame(),
                     "the server's echo of \"h\\xc3\" + \"\\xa9llo\": each fragment alone is not UTF-8, the message is");
         }
     }
@@ -116,9 +115,9 @@ class Task7FragmentsTest {
         try (WireClient browser = server.connect().upgrade()) {
             browser.send(join(masked(FIRST, "Hel"), masked(PING, "are you there?"), masked(LAST, "lo")));
 
-            assertArrayEquals(ClientFrames.unmasked(0x8a, "are you there?".getBytes(StandardCharsets.UTF_8)),
+            ClientFrames.assertFrame(ClientFrames.unmasked(0x8a, "are you there?".getBytes(StandardCharsets.UTF_8)),
                     browser.readFrame(), "first the pong for the ping that came between the fragments");
-            assertArrayEquals(ClientFrames.serverText("Hello"), browser.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverText("Hello"), browser.readFrame(),
                     "then the echo of the whole message \"Hel\" + \"lo\"");
         }
     }
@@ -129,7 +128,7 @@ class Task7FragmentsTest {
         try (WireClient browser = server.connect().upgrade()) {
             browser.send(join(masked(FIRST, "Hel"), ClientFrames.maskedClose(1000, "")));
 
-            assertArrayEquals(ClientFrames.serverClose(1000), browser.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(1000), browser.readFrame(),
                     "the server's answer to close 1000 in the middle of a fragmented message");
             browser.assertClosedByServer();
         }
@@ -141,7 +140,7 @@ class Task7FragmentsTest {
         try (WireClient client = server.connect().upgrade()) {
             client.send(masked(LAST, "lost"));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), client.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), client.readFrame(),
                     "the server's answer to a continuation frame (0x0) when no message was started");
             client.assertClosedByServer();
         }
@@ -153,7 +152,7 @@ class Task7FragmentsTest {
         try (WireClient client = server.connect().upgrade()) {
             client.send(join(masked(FIRST, "Hel"), masked(0x81, "new")));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), client.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.PROTOCOL_ERROR), client.readFrame(),
                     "the server's answer to a text frame that comes while \"Hel\" waits for its continuation");
             client.assertClosedByServer();
         }
@@ -166,14 +165,14 @@ class Task7FragmentsTest {
         try (WireClient greedy = server.connect().upgrade()) {
             greedy.send(join(ClientFrames.masked(FIRST, half), ClientFrames.masked(MORE, half), masked(LAST, "!")));
 
-            assertArrayEquals(ClientFrames.serverClose(CloseCodes.MESSAGE_TOO_BIG), greedy.readFrame(),
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.MESSAGE_TOO_BIG), greedy.readFrame(),
                     "the server's answer to three fragments of " + half.length + ", " + half.length + " and 1 bytes");
             greedy.assertClosedByServer();
         }
         try (WireClient next = server.connect().upgrade()) {
             next.send(ClientFrames.maskedText("still there?"));
 
-            assertArrayEquals(ClientFrames.serverText("still there?"), next.readFrame(), "the echo to the next client");
+            ClientFrames.assertFrame(ClientFrames.serverText("still there?"), next.readFrame(), "the echo to the next client");
         }
     }
 
