@@ -159,7 +159,10 @@ public final class HandshakeServer implements AutoCloseable {
             String head = RequestHead.read(socket, in, limits);
             log.info("request:\n{}", indent(head));
             HttpRequest request = HttpRequest.parse(head);
-            if (request.method().equals("GET") && request.header("Upgrade").isEmpty()) {
+            // A GET with neither Upgrade nor a key is for the page; one with a key is a handshake, even
+            // without its Upgrade header, and is refused as one (RFC 6455 §4.2.1).
+            if (request.method().equals("GET") && request.header("Upgrade").isEmpty()
+                    && request.header("Sec-WebSocket-Key").isEmpty()) {
                 servePage(request.target(), out);
                 return false;
             }
