@@ -9,7 +9,7 @@ public final class CloseCodes {
     /** The peer broke the protocol, for example with an unmasked client frame (§5.1). */
     public static final int PROTOCOL_ERROR = 1002;
 
-    /** The peer sent data this server does not take: here, binary or fragmented messages. */
+    /** The peer sent data this server does not take: here, binary messages. */
     public static final int UNSUPPORTED_DATA = 1003;
 
     /** Reported when a close frame carries no code; never sent on the wire (§7.4.1). */
@@ -17,6 +17,9 @@ public final class CloseCodes {
 
     /** A text message that is not valid UTF-8 (§8.1). */
     public static final int INVALID_PAYLOAD = 1007;
+
+    /** The peer broke a rule of this server that no other code names: here, a frame sent too slowly. */
+    public static final int POLICY_VIOLATION = 1008;
 
     /** The peer sent a message larger than {@link Limits#maxPayloadBytes()}. */
     public static final int MESSAGE_TOO_BIG = 1009;

@@ -86,14 +86,18 @@ public final class HandshakeServer implements AutoCloseable {
         while (!serverSocket.isClosed()) {
             try {
                 Socket socket = serverSocket.accept();
+                if (connections.size() >= limits.maxConnections()) {
+                    refuse(socket);
+                    continue;
+                }
                 connections.add(socket);
                 if (serverSocket.isClosed()) {
                     // close() ran between accept() and add(): it could not see this socket.
                     socket.close();
                     return;
                 }
-                // One thread per connection: the simplest model to read and to debug, and plenty for
-                // the few browsers of a workshop. Steps 2 to 4 leave threading to a library.
+                // One thread per connection, up to the cap: the simplest model to read and to debug,
+                // and plenty for the few browsers of a workshop. Steps 2 to 4 leave threading to a library.
                 Thread handler = new Thread(() -> handle(socket), "connection-" + connectionCount.incrementAndGet());
                 handler.setDaemon(true);
                 handler.start();
@@ -105,6 +109,26 @@ public final class HandshakeServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers 503 on the accept thread itself, and closes at once: a thread of its own, lingering
+     * for the client's last bytes, would spend what the cap saves. What the client already sent is
+     * dropped first, as a socket closed with unread input sends a reset, which can wipe out the 503.
+     */
+    private void refuse(Socket socket) {
+        log.info("refusing a connection: {} open, the limit is {}", connections.size(), limits.maxConnections());
+        try (socket) {
+            writeResponse("HTTP/1.1 503 Service Unavailable", "text/plain",
+                    ("the server is serving its limit of " + limits.maxConnections() + " connections; try again later\n")
+                            .getBytes(StandardCharsets.UTF_8),
+                    socket.getOutputStream());
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            in.skipNBytes(in.available());
+        } catch (IOException e) {
+            log.info("connection refused, and then: {}", e.toString());
+        }
+    }
+
     /** Everything that happens on one connection; whatever goes wrong ends this connection only. */
     private void handle(Socket socket) {
         log.info("connected: {}", socket.getRemoteSocketAddress());
@@ -112,9 +136,7 @@ public final class HandshakeServer implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             if (handshake(socket, in, out)) {
-                // After the upgrade a browser tab may stay quiet as long as it likes.
-                socket.setSoTimeout(0);
-                echo(new Wiretap(in), out);
+                echo(new FrameDeadline(socket, in, limits.frameTimeout()), out);
             }
             lingeringClose(socket, in);
             log.info("closed");
@@ -137,7 +159,10 @@ public final class HandshakeServer implements AutoCloseable {
             String head = RequestHead.read(socket, in, limits);
             log.info("request:\n{}", indent(head));
             HttpRequest request = HttpRequest.parse(head);
-            if (request.method().equals("GET") && request.header("Upgrade").isEmpty()) {
+            // A GET with neither Upgrade nor a key is for the page; one with a key is a handshake, even
+            // without its Upgrade header, and is refused as one (RFC 6455 §4.2.1).
+            if (request.method().equals("GET") && request.header("Upgrade").isEmpty()
+                    && request.header("Sec-WebSocket-Key").isEmpty()) {
                 servePage(request.target(), out);
                 return false;
             }
@@ -151,13 +176,16 @@ public final class HandshakeServer implements AutoCloseable {
     }
 
     /** Echoes text messages until a close frame ends the conversation. */
-    private void echo(Wiretap in, OutputStream out) throws IOException {
+    private void echo(FrameDeadline deadline, OutputStream out) throws IOException {
+        Wiretap in = new Wiretap(deadline);
+        MessageAssembler messages = new MessageAssembler(limits.maxPayloadBytes());
         while (true) {
             Optional<Frame> reply;
             try {
+                deadline.nextFrame();
                 Frame frame = FrameReader.read(in, limits.maxPayloadBytes());
                 log.info("received {}\n{}", frame, HexDump.of(in.takeBytes()));
-                reply = replyTo(frame);
+                reply = replyTo(frame, messages);
             } catch (FrameException refusal) {
                 log.info("refusing a frame: {}\n{}", refusal.getMessage(), HexDump.of(in.takeBytes()));
                 reply = Optional.of(Frame.close(refusal.closeCode()));
@@ -171,18 +199,13 @@ public final class HandshakeServer implements AutoCloseable {
         }
     }
 
-    /** What this server answers to each kind of frame (RFC 6455 §5.5, §5.6). */
-    private static Optional<Frame> replyTo(Frame frame) {
+    /** What this server answers to each kind of frame (RFC 6455 §5.4 to §5.6). */
+    private static Optional<Frame> replyTo(Frame frame, MessageAssembler messages) throws FrameException {
         return switch (frame.opcode()) {
-            // This server takes whole text messages only; it does not join fragments (§5.4).
-            case Frame.TEXT -> Optional.of(!frame.fin() ? Frame.close(CloseCodes.UNSUPPORTED_DATA)
-                    // §8.1: text is UTF-8, and an endpoint that receives anything else fails the connection.
-                    : !isUtf8(frame.payload()) ? Frame.close(CloseCodes.INVALID_PAYLOAD)
-                    // The frame as read, unmasked; sent back as it is, a server frame is unmasked (§5.1).
-                    : frame);
+            // §5.4: a message may come in fragments, and its echo waits for the last one.
+            case Frame.TEXT, Frame.CONTINUATION -> messages.add(frame).map(HandshakeServer::echoOf);
+            // This server takes text only.
             case Frame.BINARY -> Optional.of(Frame.close(CloseCodes.UNSUPPORTED_DATA));
-            // §5.4: a continuation continues a fragmented message, and none was started.
-            case Frame.CONTINUATION -> Optional.of(Frame.close(CloseCodes.PROTOCOL_ERROR));
             // §5.5.2: a ping is answered by a pong with the same payload (at most 125 bytes, see FrameReader).
             case Frame.PING -> Optional.of(new Frame(true, Frame.PONG, frame.payload()));
             // §5.5.3: a pong nobody asked for is a heartbeat; it needs no answer.
@@ -191,6 +214,13 @@ public final class HandshakeServer implements AutoCloseable {
             // §5.2: an opcode nobody defined fails the connection.
             default -> Optional.of(Frame.close(CloseCodes.PROTOCOL_ERROR));
         };
+    }
+
+    /** A whole text message, sent back in one frame; a server frame is unmasked (§5.1). */
+    private static Frame echoOf(byte[] message) {
+        // §8.1: text is UTF-8, and an endpoint that receives anything else fails the connection.
+        // Checked on the whole message: a fragment may end in the middle of a character.
+        return isUtf8(message) ? new Frame(true, Frame.TEXT, message) : Frame.close(CloseCodes.INVALID_PAYLOAD);
     }
 
     /** §5.5.1: a close is answered by a close, usually with the same code. */
@@ -232,10 +262,19 @@ public final class HandshakeServer implements AutoCloseable {
 
     /** A plain page request: the echo page at "/", and nothing anywhere else. */
     private static void servePage(String target, OutputStream out) throws IOException {
-        boolean found = target.equals("/");
-        byte[] body = found ? PAGE : "Not found: the echo page is at /\n".getBytes(StandardCharsets.UTF_8);
-        String head = (found ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found") + "\r\n"
-                + "Content-Type: " + (found ? "text/html" : "text/plain") + "; charset=utf-8\r\n"
+        if (target.equals("/")) {
+            writeResponse("HTTP/1.1 200 OK", "text/html", PAGE, out);
+        } else {
+            writeResponse("HTTP/1.1 404 Not Found", "text/plain",
+                    "Not found: the echo page is at /\n".getBytes(StandardCharsets.UTF_8), out);
+        }
+    }
+
+    /** A response that the tasks do not write: the page, a 404, a 503. */
+    private static void writeResponse(String statusLine, String contentType, byte[] body, OutputStream out)
+            throws IOException {
+        String head = statusLine + "\r\n"
+                + "Content-Type: " + contentType + "; charset=utf-8\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n";
         log.info("response:\n{}", indent(head.strip()));

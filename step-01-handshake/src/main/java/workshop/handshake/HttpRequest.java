@@ -25,12 +25,15 @@ public record HttpRequest(String method, String target, String version, Map<Stri
     /**
      * Reads a request head: the text before the blank line, lines separated by CRLF, the request
      * line first, then one {@code Name: value} line per header (RFC 9112 §2 to §5). A header sent
-     * on two lines, whatever the case of its name, is one value: {@code "first, second"}.
+     * on two lines, whatever the case of its name, is one value: {@code "first, second"}; but
+     * {@code Host} may come only once (RFC 9112 §3.2).
      *
-     * @throws HandshakeException 400 when a line does not have that shape
+     * @throws HandshakeException 400 when a line does not have that shape, when a header name is
+     *                            followed by whitespace before its colon (§5.1), when a line starts
+     *                            with whitespace (an obsolete folded line, §5.2), or for a second Host
      */
     public static HttpRequest parse(String head) throws HandshakeException {
-        // TODO 2: split on CRLF; "METHOD TARGET VERSION", then "Name: value" lines merged whatever their case; else 400
+        // TODO 2: split on CRLF; "METHOD TARGET VERSION", then "Name: value" lines merged whatever their case; 400 for each bad line listed above
         throw new UnsupportedOperationException("TODO 2: HttpRequest.parse");
     }
 }

@@ -1,7 +1,11 @@
 package workshop.handshake;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 /** Frames as a client builds them: masked with the key of RFC 6455 §5.7's examples. */
 final class ClientFrames {
@@ -46,6 +50,38 @@ final class ClientFrames {
 
     static byte[] serverClose(int code) {
         return unmasked(0x88, new byte[] {(byte) (code >> 8), (byte) code});
+    }
+
+    /** Compares two server frames by what they mean and their bytes, so a failure says what came. */
+    static void assertFrame(byte[] expected, byte[] actual, String what) {
+        assertEquals(describe(expected), describe(actual), what);
+    }
+
+    /** A server frame in words, then in hex: {@code text "Hi" (81 02 48 69)}. */
+    static String describe(byte[] frame) {
+        int opcode = frame[0] & 0x0F;
+        int offset = switch (frame[1] & 0x7F) {
+            case 126 -> 4;
+            case 127 -> 10;
+            default -> 2;
+        } + ((frame[1] & 0x80) != 0 ? 4 : 0);
+        byte[] payload = Arrays.copyOfRange(frame, Math.min(offset, frame.length), frame.length);
+        String meaning = switch (opcode) {
+            case 0x0 -> "continuation \"" + shorten(new String(payload, StandardCharsets.UTF_8)) + "\"";
+            case 0x1 -> "text \"" + shorten(new String(payload, StandardCharsets.UTF_8)) + "\"";
+            case 0x8 -> payload.length >= 2 ? "close " + ((payload[0] & 0xFF) << 8 | (payload[1] & 0xFF)) : "close without a code";
+            case 0x9 -> "ping";
+            case 0xA -> "pong \"" + shorten(new String(payload, StandardCharsets.UTF_8)) + "\"";
+            default -> "opcode 0x" + Integer.toHexString(opcode);
+        };
+        String flags = ((frame[0] & 0x80) == 0 ? ", without FIN" : "") + ((frame[1] & 0x80) != 0 ? ", masked" : "");
+        byte[] shown = Arrays.copyOf(frame, Math.min(frame.length, 16));
+        return meaning + flags + " (" + HexFormat.ofDelimiter(" ").formatHex(shown)
+                + (frame.length > shown.length ? " ... " + frame.length + " bytes" : "") + ")";
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private static ByteArrayOutputStream header(int firstByte, int maskBit, long length) {

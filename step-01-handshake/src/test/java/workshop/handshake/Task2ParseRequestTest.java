@@ -71,6 +71,27 @@ class Task2ParseRequestTest {
         assertEquals(400, refusal.status(), "HttpRequest.parse: a malformed header line is a 400 Bad Request");
     }
 
+    static Stream<Arguments> badHeaderLines() {
+        return Stream.of(
+                Arguments.of("whitespace between a header name and its colon (RFC 9112 §5.1)",
+                        Requests.CHROMIUM.replace("Host: ", "Host : ")),
+                Arguments.of("a second Host header (RFC 9112 §3.2)", Requests.CHROMIUM + "\r\nHost: elsewhere.example"),
+                Arguments.of("a second host header, in lower case (RFC 9112 §3.2)", Requests.CHROMIUM + "\r\nhost: elsewhere.example"),
+                Arguments.of("a line that starts with a space, an obsolete folded line (RFC 9112 §5.2)",
+                        Requests.CHROMIUM.replace("\r\nUpgrade: websocket", "\r\nUpgrade: websocket\r\n x: y")),
+                Arguments.of("a line that starts with a tab, an obsolete folded line (RFC 9112 §5.2)",
+                        Requests.CHROMIUM.replace("\r\nUpgrade: websocket", "\r\nUpgrade:\r\n\twebsocket")));
+    }
+
+    @ParameterizedTest(name = "parse refuses {0} with 400")
+    @MethodSource("badHeaderLines")
+    @DisplayName("parse refuses header lines that HTTP/1.1 forbids with 400")
+    void refusesForbiddenHeaderLines(String what, String head) {
+        HandshakeException refusal = assertThrows(HandshakeException.class, () -> HttpRequest.parse(head),
+                "HttpRequest.parse should throw a HandshakeException for " + what + "; the request was:\n" + head);
+        assertEquals(400, refusal.status(), "HttpRequest.parse, for " + what + ": the status should be 400 Bad Request");
+    }
+
     @Test
     @DisplayName("validate accepts Chromium's request and returns its key")
     void acceptsChromium() throws HandshakeException {

@@ -1,13 +1,18 @@
 package workshop.handshake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import workshop.progress.Hint;
 
 @DisplayName("Task 3: answer 101 to a good upgrade, 400 or 426 to a bad one")
@@ -88,6 +93,40 @@ class Task3RespondTest {
             assertEquals(400, response.status(), "the answer to a request without a key; came: " + response.statusLine());
             assertTrue(response.body().contains("Sec-WebSocket-Key"),
                     "the body should say what is wrong; came: " + response.body());
+            client.assertClosedByServer();
+        }
+    }
+
+    /** What a hostile client sends instead of a good upgrade (Chromium's), and what RFC 6455 and RFC 9112 ask for. */
+    static Stream<Arguments> hostileRequests() {
+        String good = Requests.CHROMIUM;
+        return Stream.of(
+                Arguments.of("no Upgrade header", Requests.chromiumWith("Upgrade", null), 400),
+                Arguments.of("Upgrade: h2c", Requests.chromiumWith("Upgrade", "h2c"), 400),
+                Arguments.of("no Connection header", Requests.chromiumWith("Connection", null), 400),
+                Arguments.of("Connection: keep-alive only", Requests.chromiumWith("Connection", "keep-alive"), 400),
+                Arguments.of("a key of 8 bytes", Requests.chromiumWith("Sec-WebSocket-Key", "AAAAAAAAAAA="), 400),
+                Arguments.of("a key that is not Base64", Requests.chromiumWith("Sec-WebSocket-Key", "not base64 at all!"), 400),
+                Arguments.of("two Host headers", good + "\r\nHost: example.com", 400),
+                Arguments.of("whitespace before a colon", good.replace("Upgrade: websocket", "Upgrade : websocket"), 400),
+                Arguments.of("a folded header line", good.replace("Connection: Upgrade", "Connection: Upgrade\r\n x: y"), 400),
+                Arguments.of("NUL bytes in the request line", good.replace("GET / HTTP", "GET /\0\0 HTTP"), 400),
+                Arguments.of("a 64 KiB header block", good + "\r\nX-Padding: " + "x".repeat(64 * 1024), 431),
+                Arguments.of("Sec-WebSocket-Version: 8", Requests.chromiumWith("Sec-WebSocket-Version", "8"), 426),
+                Arguments.of("no Sec-WebSocket-Version", Requests.chromiumWith("Sec-WebSocket-Version", null), 400));
+    }
+
+    @ParameterizedTest(name = "{0} gets {2}, then the connection closes")
+    @MethodSource("hostileRequests")
+    @DisplayName("a hostile upgrade request gets its 4xx with a reason, never 101, then the connection closes")
+    void refusesHostileRequests(String what, String head, int status) throws IOException {
+        try (WireClient client = server.connect()) {
+            client.send(Requests.wire(head));
+
+            Response response = client.readResponse();
+            assertEquals(status, response.status(), "the answer to a request with " + what + "; came: "
+                    + response.statusLine() + " " + response.body().strip());
+            assertFalse(response.body().isBlank(), "the " + status + " should say why in its body; it has none");
             client.assertClosedByServer();
         }
     }

@@ -1,6 +1,5 @@
 package workshop.handshake;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -93,7 +89,7 @@ class Task5WriteFrameTest {
             for (String message : messages) {
                 browser.send(ClientFrames.maskedText(message));
 
-                assertArrayEquals(ClientFrames.serverText(message), browser.readFrame(),
+                ClientFrames.assertFrame(ClientFrames.serverText(message), browser.readFrame(),
                         "the server's echo of a " + message.length() + "-character message, unmasked");
             }
         }
@@ -111,13 +107,12 @@ class Task5WriteFrameTest {
 
     @Test
     @DisplayName("the JDK's own WebSocket client gets its message echoed")
-    void jdkClientGetsEcho() throws InterruptedException, ExecutionException, TimeoutException {
+    void jdkClientGetsEcho() throws InterruptedException {
         JdkClient client = JdkClient.connect(server.uri());
 
-        client.webSocket().sendText("hello from the JDK", true).get(5, TimeUnit.SECONDS);
+        client.sendText("hello from the JDK", true);
 
-        await().atMost(JdkClient.TIMEOUT).untilAsserted(() -> assertEquals(List.of("hello from the JDK"), client.texts,
-                "the messages the JDK's client received"));
+        client.awaitTexts(List.of("hello from the JDK"), "the server should send back the text it read, in a frame FrameWriter.write wrote");
         client.webSocket().abort();
     }
 

@@ -13,13 +13,26 @@ final class TestServer implements BeforeEachCallback, AfterEachCallback {
     /** Short, so the test of a request that never ends waits half a second, not ten. */
     static final Duration HANDSHAKE_TIMEOUT = Duration.ofMillis(500);
 
-    static final Limits LIMITS = new Limits(Limits.MAX_HEADER_BYTES, Limits.MAX_PAYLOAD_BYTES, HANDSHAKE_TIMEOUT);
+    /** Short too, but a test's 96 KiB of fragments must get through a busy machine well within it. */
+    static final Duration FRAME_TIMEOUT = Duration.ofSeconds(2);
 
+    static final Limits LIMITS = new Limits(Limits.MAX_HEADER_BYTES, Limits.MAX_PAYLOAD_BYTES, HANDSHAKE_TIMEOUT,
+            FRAME_TIMEOUT, Limits.MAX_CONNECTIONS);
+
+    private final Limits limits;
     private HandshakeServer server;
+
+    TestServer() {
+        this(LIMITS);
+    }
+
+    TestServer(Limits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        server = new HandshakeServer(0, LIMITS);
+        server = new HandshakeServer(0, limits);
         server.start();
     }
 

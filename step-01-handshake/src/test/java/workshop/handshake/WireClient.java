@@ -16,8 +16,8 @@ import java.time.Duration;
 /** A client that writes and reads exact bytes, to see what the server really sends. */
 final class WireClient implements AutoCloseable {
 
-    /** How long a test waits for the server's next byte before it fails. */
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a test waits for the server's next byte before it fails: enough for a slow, busy laptop. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     /** The masking key of RFC 6455 §5.7's examples. */
     static final byte[] MASK = {0x37, (byte) 0xfa, 0x21, 0x3d};
@@ -69,6 +69,20 @@ final class WireClient implements AutoCloseable {
         }
         byte[] body = readBytes(Integer.parseInt(length), "the response body");
         return Response.parse(head + new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The first line the server sends, without its CRLF; empty when it closes without a word. */
+    String readFirstLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        try {
+            while ((b = in.read()) != -1 && b != '\n') {
+                line.append((char) b);
+            }
+        } catch (SocketTimeoutException e) {
+            fail("the server neither answered nor closed the connection within " + READ_TIMEOUT.toSeconds() + " s");
+        }
+        return line.toString().strip();
     }
 
     /** One frame as the server sent it, header and payload, byte for byte. */
