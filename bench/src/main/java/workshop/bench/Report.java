@@ -1,0 +1,79 @@
+package workshop.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The tables the bench prints. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String transports(TransportBench.Plan plan, List<TransportBench.Result> results) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Part 1: %d events (%d a second) to N pages on loopback. Bytes are counted at the socket,%n"
+                + "HTTP and WebSocket headers included; each page sends the headers a browser sends, cookies left out.%n",
+                plan.events(), plan.eventsPerSecond()));
+        out.append(String.format(Locale.ROOT, "%-20s %6s %13s | %-15s | %-15s | %-13s | %9s %11s | %s%n",
+                "", "", "", "per delivery, B", "per send, B", "latency, ms", "server", "server CPU", "subscribe"));
+        out.append(String.format(Locale.ROOT, "%-20s %6s %13s | %7s %7s | %7s %7s | %6s %6s | %9s %11s | %s%n",
+                "transport", "pages", "delivered", "down", "up", "up", "down", "p50", "p99", "req/s", "us/delivery", "B/page"));
+        for (TransportBench.Result r : results) {
+            out.append(String.format(Locale.ROOT, "%-20s %,6d %13s | %,7.0f %,7.0f | %,7.0f %,7.0f | %6.1f %6.1f | %,9.0f %,11.1f | %,.0f%n",
+                    r.transport().label, r.clients(), String.format(Locale.ROOT, "%,d/%,d", r.delivered(), r.expected()),
+                    r.downPerDelivery(), r.upPerDelivery(), r.sentUpPerEvent(), r.sentDownPerEvent(),
+                    r.p50Millis(), r.p99Millis(), r.requestsPerSecond(), r.cpuMicrosPerDelivery(), r.subscribeBytesPerClient()));
+        }
+        out.append(String.format(Locale.ROOT, "Latency: from the event's making (before its send) to the page's receipt. Server req/s: the%n"
+                + "HTTP requests and WebSocket messages it took per second. A short-polling page asks every %d s.%n",
+                Transport.POLL_INTERVAL.toSeconds()));
+        return out.toString();
+    }
+
+    static String capacity(CapacityBench.Plan plan, List<CapacityBench.Row> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Part 2: idle connections opened in steps; per connection, the heap after a full GC and the%n"
+                + "resident memory (RSS) the server grew by. At the first step: a fixed load, %d clients sending one%n"
+                + "message a second each for %d s, every message broadcast to every client.%n",
+                plan.senders(), plan.sending().toSeconds()));
+        out.append(String.format(Locale.ROOT, "%-40s %11s | %-23s | %-23s | %12s %7s %10s%n",
+                "server", "connections", "heap per connection", "RSS per connection", "deliveries/s", "p99 ms", "CPU us/del"));
+        String last = "";
+        for (CapacityBench.Row r : rows) {
+            String name = r.server().equals(last) ? "" : r.server();
+            last = r.server();
+            if (r.connections() == 0) {
+                out.append(String.format(Locale.ROOT, "%-40s %s%n", name, r.note()));
+                continue;
+            }
+            CapacityBench.Row node = rows.stream()
+                    .filter(n -> n.server().startsWith("Node") && n.connections() == r.connections()).findFirst().orElse(null);
+            boolean isNode = r.server().startsWith("Node");
+            out.append(String.format(Locale.ROOT, "%-40s %,11d | %-23s | %-23s | %12s %7s %10s%s%n",
+                    name, r.connections(),
+                    perConnection(r.heapPerConnection(), isNode || node == null ? Double.NaN : node.heapPerConnection(), isNode),
+                    perConnection(r.rssPerConnection(), isNode || node == null ? Double.NaN : node.rssPerConnection(), isNode),
+                    Double.isNaN(r.deliveriesPerSecond()) ? "" : String.format(Locale.ROOT, "%,.0f", r.deliveriesPerSecond()),
+                    Double.isNaN(r.p99Millis()) ? "" : String.format(Locale.ROOT, "%.1f", r.p99Millis()),
+                    Double.isNaN(r.cpuMicrosPerDelivery()) ? "" : String.format(Locale.ROOT, "%.1f", r.cpuMicrosPerDelivery()),
+                    (r.expected() > r.delivered() ? String.format(Locale.ROOT, "  (%,d of %,d delivered)", r.delivered(), r.expected()) : "")
+                            + (r.note().isEmpty() ? "" : "  " + r.note())));
+        }
+        out.append("(x N: the server's figure divided by Node ws's at the same number of connections.)\n");
+        return out.toString();
+    }
+
+    private static String perConnection(double bytes, double nodeBytes, boolean isNode) {
+        if (Double.isNaN(bytes)) {
+            return "n/a";
+        }
+        String value = String.format(Locale.ROOT, "%.1f KiB", bytes / 1024);
+        if (isNode) {
+            return value;
+        }
+        if (Double.isNaN(nodeBytes) || nodeBytes <= 0) {
+            return value + " (x Node: n/a)";
+        }
+        return value + String.format(Locale.ROOT, " (x %.1f)", bytes / nodeBytes);
+    }
+}
