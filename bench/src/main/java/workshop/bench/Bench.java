@@ -17,7 +17,7 @@ import java.util.List;
  *   ./mvnw -Psolution,bench -pl bench -am process-classes -Dbench.args=--quick   (under a minute)
  * </pre>
  * The full run writes the chart the slides show (slides/img/why-websockets-measured.svg); the quick
- * one writes it under target/bench/ only.
+ * one writes it under target/bench/ only. {@code --transports} or {@code --capacity} runs one part.
  */
 public final class Bench {
 
@@ -28,33 +28,45 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        boolean transportsOnly = List.of(args).contains("--transports");
+        boolean capacityOnly = List.of(args).contains("--capacity");
         TransportBench.Plan transports = quick
                 ? new TransportBench.Plan(List.of(1, 100), 5, Duration.ofSeconds(2))
                 : new TransportBench.Plan(List.of(1, 100, 1_000), 5, Duration.ofSeconds(4));
         CapacityBench.Plan capacity = quick
-                ? new CapacityBench.Plan(List.of(1_000), 50, Duration.ofSeconds(2))
-                : new CapacityBench.Plan(List.of(1_000, 5_000, 10_000), 50, Duration.ofSeconds(4));
+                ? new CapacityBench.Plan(200, 50, Duration.ofSeconds(2), List.of(1_000))
+                : new CapacityBench.Plan(200, 50, Duration.ofSeconds(4), List.of(1_000, 5_000, 10_000));
         File logs = new File("target/bench");
         Progress progress = new Progress(quick ? "1 minute" : "3 minutes");
         String machine = Machine.describe();
         System.out.println("Benchmark" + (quick ? " (--quick)" : "") + " on " + machine);
 
-        progress.part("part 1 of 2, transports");
-        List<TransportBench.Result> results = new TransportBench(transports, progress).run();
-
-        progress.part("part 2 of 2, capacity");
-        CapacityBench bench = new CapacityBench(capacity, progress, logs);
+        List<TransportBench.Result> results = new ArrayList<>();
+        if (!capacityOnly) {
+            progress.part("part 1 of 2, transports");
+            results = new TransportBench(transports, progress).run();
+        }
         List<CapacityBench.Row> rows = new ArrayList<>();
-        rows.addAll(bench.run(new CapacityBench.Step3()));
-        rows.addAll(bench.run(new Step4Chat()));
-        rows.addAll(bench.run(new CapacityBench.NodeWs(new File("node/server.js"))));
+        if (!transportsOnly) {
+            progress.part("part 2 of 2, capacity");
+            CapacityBench bench = new CapacityBench(capacity, progress, logs);
+            rows.addAll(bench.run(new CapacityBench.Step3()));
+            rows.addAll(bench.run(new Step4Chat()));
+            rows.addAll(bench.run(new CapacityBench.NodeWs(new File("node/server.js"))));
+        }
         progress.step("done");
 
-        System.out.println();
-        System.out.print(Report.transports(transports, results));
-        System.out.println();
-        System.out.print(Report.capacity(capacity, rows));
-
+        if (!results.isEmpty()) {
+            System.out.println();
+            System.out.print(Report.transports(transports, results));
+        }
+        if (!rows.isEmpty()) {
+            System.out.println();
+            System.out.print(Report.capacity(capacity, rows));
+        }
+        if (results.isEmpty()) {
+            return;
+        }
         File chart = quick ? new File(logs, CHART) : new File("../slides/img", CHART);
         chart.getParentFile().mkdirs();
         int chartClients = transports.clients().contains(100) ? 100 : transports.clients().get(0);

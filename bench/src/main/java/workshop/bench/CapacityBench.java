@@ -4,13 +4,14 @@ import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Part 2: what a connection costs. Against each server, in its own process: idle connections opened in
- * steps, and after each step the heap after a full GC and the resident memory, per connection; at the
- * first step, a fixed load of broadcasts, its deliveries per second and their latency.
+ * Part 2: what a connection costs. Against each server, in its own process: first a fixed load of
+ * broadcasts (deliveries per second, their latency, the server's CPU time), then idle connections
+ * opened in steps, and after each step the heap after a full GC and the resident memory, per connection.
  */
 final class CapacityBench {
 
@@ -40,23 +41,34 @@ final class CapacityBench {
         }
     }
 
-    /** The steps of idle connections, and the fixed load at the first step. */
-    record Plan(List<Integer> steps, int senders, Duration sending) {
+    /**
+     * The fixed load first: {@code loadClients} clients, {@code senders} of them sending a message a
+     * second each for {@code sending}. Then idle connections, opened up to each of {@code steps}.
+     */
+    record Plan(int loadClients, int senders, Duration sending, List<Integer> steps) {
     }
 
-    /** One server at one step; the load figures only at the first. */
-    record Row(String server, int connections, double heapPerConnection, double rssPerConnection,
-            double deliveriesPerSecond, double p99Millis, double cpuMicrosPerDelivery, int expected, int delivered, String note) {
+    /** How the fixed load went: every message goes to every client, the sender included. */
+    record Load(int clients, int expected, int delivered, double deliveriesPerSecond, double p50Millis, double p99Millis,
+            double cpuMicrosPerDelivery) {
+    }
+
+    /** One server at one step of connections; the first row of a server also carries its load. */
+    record Row(String server, int connections, double heapPerConnection, double rssPerConnection, Load load, String note) {
 
         static Row missing(String server, String note) {
-            return new Row(server, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, note);
+            return new Row(server, 0, Double.NaN, Double.NaN, null, note);
         }
     }
 
-    private static final Duration OPEN_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long one step may take to open and settle. Step 3 tells every client of every join, so opening
+     * N connections sends N²/2 notices: 12.5 million at 5,000. A step that does not finish in time is
+     * reported as far as it got, and the larger steps are skipped.
+     */
+    private static final Duration STEP_WAIT = Duration.ofSeconds(25);
     /** The server is done sending (join notices, welcomes) when no client has heard anything for this long. */
     private static final Duration QUIET = Duration.ofMillis(500);
-    private static final Duration SETTLE_WAIT = Duration.ofSeconds(60);
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final Plan plan;
@@ -81,31 +93,28 @@ final class CapacityBench {
         long heapBefore = server.heapAfterGc();
         long rssBefore = Rss.of(server.pid());
         try (WsCrowd crowd = new WsCrowd(server.port, target.path())) {
+            open(target, crowd, plan.loadClients());
+            Load load = load(server, target, crowd);
             for (int step : plan.steps()) {
-                long allowed = Rss.connectionsAllowed();
+                long allowed = Rss.connectionsAllowed() + crowd.open();
                 if (step > allowed) {
-                    rows.add(Row.missing(target.name(), String.format("%,d connections: the limit of open files (%,d) does not allow it",
-                            step, Rss.fileDescriptorLimit())));
+                    rows.add(Row.missing(target.name(), String.format(Locale.ROOT,
+                            "%,d connections: the limit of open files (%,d) does not allow it", step, Rss.fileDescriptorLimit())));
                     break;
                 }
-                progress.step(target.name() + ", opening " + String.format("%,d", step) + " connections");
-                crowd.openUpTo(step);
-                awaitOpen(crowd, step);
-                settle(crowd);
-                String note = crowd.open() < step ? String.format("only %,d opened", crowd.open()) : "";
+                boolean complete = open(target, crowd, step);
                 if (crowd.open() == 0) {
-                    rows.add(Row.missing(target.name(), "no connection opened; see " + logs));
+                    rows.add(Row.missing(target.name(), "no connection opened: " + crowd.firstFailure()));
                     break;
                 }
                 long heap = server.heapAfterGc();
                 long rss = Rss.of(server.pid());
-                double heapPer = (double) (heap - heapBefore) / crowd.open();
-                double rssPer = rss < 0 ? Double.NaN : (double) (rss - rssBefore) / crowd.open();
-                if (rows.isEmpty()) {
-                    progress.step(target.name() + ", broadcasting to " + String.format("%,d", crowd.open()) + " clients");
-                    rows.add(load(server, target, crowd, heapPer, rssPer, note));
-                } else {
-                    rows.add(new Row(target.name(), crowd.open(), heapPer, rssPer, Double.NaN, Double.NaN, Double.NaN, 0, 0, note));
+                rows.add(new Row(target.name(), crowd.open(), (double) (heap - heapBefore) / crowd.open(),
+                        rss < 0 ? Double.NaN : (double) (rss - rssBefore) / crowd.open(), rows.isEmpty() ? load : null,
+                        complete ? "" : String.format(Locale.ROOT, "of %,d: the rest did not open and settle in %d s (%s)",
+                                step, STEP_WAIT.toSeconds(), crowd.firstFailure())));
+                if (!complete) {
+                    break;
                 }
             }
         } finally {
@@ -115,15 +124,31 @@ final class CapacityBench {
         return rows;
     }
 
-    private Row load(Child server, Target target, WsCrowd crowd, double heapPer, double rssPer, String note)
-            throws InterruptedException {
+    /** Opens connections up to {@code count}; true when all opened and the server went quiet in time. */
+    private boolean open(Target target, WsCrowd crowd, int count) throws InterruptedException {
+        progress.step(String.format(Locale.ROOT, "%s, opening %,d connections", target.name(), count));
+        long start = System.nanoTime();
+        long deadline = start + STEP_WAIT.toNanos();
+        crowd.openUpTo(count);
+        while (crowd.open() + crowd.failed() < count && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        double opened = (System.nanoTime() - start) / 1e9;
+        boolean quiet = settle(crowd, deadline);
+        progress.step(String.format(Locale.ROOT, "%s, %,d open after %.1f s, the server %s after %.1f s", target.name(),
+                crowd.open(), opened, quiet ? "quiet" : "still sending", (System.nanoTime() - start) / 1e9));
+        return crowd.open() == count && quiet;
+    }
+
+    private Load load(Child server, Target target, WsCrowd crowd) throws InterruptedException {
         int clients = crowd.open();
         if (target.join(0) != null) {
             for (int i = 0; i < clients; i++) {
                 crowd.send(i, target.join(i));
             }
-            settle(crowd);
+            settle(crowd, System.nanoTime() + STEP_WAIT.toNanos());
         }
+        progress.step(String.format(Locale.ROOT, "%s, broadcasting to %,d clients", target.name(), clients));
         int senders = Math.min(plan.senders(), clients);
         int seconds = (int) plan.sending().toSeconds();
         int expected = senders * seconds * clients;
@@ -145,22 +170,20 @@ final class CapacityBench {
         long cpu = server.cpuAndHandled()[0] - cpuBefore;
         crowd.record(null);
         int delivered = Math.min(latencies.count(), expected);
-        return new Row(target.name(), clients, heapPer, rssPer, delivered / elapsed, latencies.percentileMillis(0.99),
-                cpu / 1e3 / Math.max(1, delivered), expected, delivered, note);
+        settle(crowd, System.nanoTime() + STEP_WAIT.toNanos());
+        return new Load(clients, expected, delivered, delivered / elapsed, latencies.percentileMillis(0.50),
+                latencies.percentileMillis(0.99), cpu / 1e3 / Math.max(1, delivered));
     }
 
-    private static void awaitOpen(WsCrowd crowd, int step) throws InterruptedException {
-        long deadline = System.nanoTime() + OPEN_WAIT.toNanos();
-        while (crowd.open() + crowd.failed() < step && System.nanoTime() < deadline) {
+    /** Waits until the server has sent everything it had to send; false when it still sends at the deadline. */
+    private static boolean settle(WsCrowd crowd, long deadline) throws InterruptedException {
+        while (crowd.quietNanos() < QUIET.toNanos()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
             TimeUnit.MILLISECONDS.sleep(20);
         }
-    }
-
-    private static void settle(WsCrowd crowd) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE_WAIT.toNanos();
-        while (crowd.quietNanos() < QUIET.toNanos() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
+        return true;
     }
 
     /** Step 3's server as learners run it. */

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +42,8 @@ public final class EventServer {
     private long lastId;
     private List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private final Set<SseClient> streams = ConcurrentHashMap.newKeySet();
-    private final Set<WsContext> sockets = ConcurrentHashMap.newKeySet();
+    /** By session id: Javalin hands each callback a new context object for the same connection. */
+    private final Map<String, WsContext> sockets = new ConcurrentHashMap<>();
     private final LongAdder handled = new LongAdder();
 
     public static void main(String[] args) throws Exception {
@@ -69,8 +71,8 @@ public final class EventServer {
                 client.sendComment("subscribed");
             });
             config.routes.ws("/ws", ws -> {
-                ws.onConnect(sockets::add);
-                ws.onClose(sockets::remove);
+                ws.onConnect(ctx -> sockets.put(ctx.sessionId(), ctx));
+                ws.onClose(ctx -> sockets.remove(ctx.sessionId()));
                 ws.onMessage(ctx -> {
                     handled.increment();
                     publish(ctx.message(), ctx);
@@ -133,11 +135,11 @@ public final class EventServer {
         for (SseClient stream : streams) {
             stream.sendEvent("message", event, id);
         }
-        for (WsContext socket : sockets) {
-            if (socket != sender) {
+        sockets.forEach((session, socket) -> {
+            if (sender == null || !session.equals(sender.sessionId())) {
                 socket.send(event);
             }
-        }
+        });
     }
 
     /** A JSON string (RFC 8259 §7): the text in quotes, with quotes, backslashes and controls escaped. */

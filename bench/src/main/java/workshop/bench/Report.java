@@ -32,12 +32,26 @@ final class Report {
 
     static String capacity(CapacityBench.Plan plan, List<CapacityBench.Row> rows) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Part 2: idle connections opened in steps; per connection, the heap after a full GC and the%n"
-                + "resident memory (RSS) the server grew by. At the first step: a fixed load, %d clients sending one%n"
-                + "message a second each for %d s, every message broadcast to every client.%n",
-                plan.senders(), plan.sending().toSeconds()));
-        out.append(String.format(Locale.ROOT, "%-40s %11s | %-23s | %-23s | %12s %7s %10s%n",
-                "server", "connections", "heap per connection", "RSS per connection", "deliveries/s", "p99 ms", "CPU us/del"));
+        out.append(String.format(Locale.ROOT, "Part 2a: a fixed load. %,d clients; %d of them send a message a second each for %d s,%n"
+                + "and every message goes to every client (step 4's clients join first).%n",
+                plan.loadClients(), plan.senders(), plan.sending().toSeconds()));
+        out.append(String.format(Locale.ROOT, "%-40s %12s %9s %9s %16s%n", "server", "deliveries/s", "p50 ms", "p99 ms", "CPU us/delivery"));
+        List<String> servers = rows.stream().map(CapacityBench.Row::server).distinct().toList();
+        for (String server : servers) {
+            CapacityBench.Row first = rows.stream().filter(r -> r.server().equals(server)).findFirst().orElseThrow();
+            CapacityBench.Load load = first.load();
+            if (load == null) {
+                out.append(String.format(Locale.ROOT, "%-40s %s%n", server, first.connections() == 0 ? first.note() : "n/a"));
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "%-40s %,12.0f %9.1f %9.1f %16.1f%s%n", server, load.deliveriesPerSecond(),
+                    load.p50Millis(), load.p99Millis(), load.cpuMicrosPerDelivery(),
+                    load.delivered() < load.expected()
+                            ? String.format(Locale.ROOT, "  (%,d of %,d delivered)", load.delivered(), load.expected()) : ""));
+        }
+        out.append(String.format(Locale.ROOT, "%nPart 2b: idle connections opened in steps. Per connection: the heap after a full GC, and the%n"
+                + "resident memory (RSS) the server process grew by; (x N) is that divided by Node ws's at the same step.%n"));
+        out.append(String.format(Locale.ROOT, "%-40s %11s   %-22s %-22s%n", "server", "connections", "heap per connection", "RSS per connection"));
         String last = "";
         for (CapacityBench.Row r : rows) {
             String name = r.server().equals(last) ? "" : r.server();
@@ -46,20 +60,14 @@ final class Report {
                 out.append(String.format(Locale.ROOT, "%-40s %s%n", name, r.note()));
                 continue;
             }
+            boolean isNode = r.server().startsWith("Node");
             CapacityBench.Row node = rows.stream()
                     .filter(n -> n.server().startsWith("Node") && n.connections() == r.connections()).findFirst().orElse(null);
-            boolean isNode = r.server().startsWith("Node");
-            out.append(String.format(Locale.ROOT, "%-40s %,11d | %-23s | %-23s | %12s %7s %10s%s%n",
-                    name, r.connections(),
-                    perConnection(r.heapPerConnection(), isNode || node == null ? Double.NaN : node.heapPerConnection(), isNode),
-                    perConnection(r.rssPerConnection(), isNode || node == null ? Double.NaN : node.rssPerConnection(), isNode),
-                    Double.isNaN(r.deliveriesPerSecond()) ? "" : String.format(Locale.ROOT, "%,.0f", r.deliveriesPerSecond()),
-                    Double.isNaN(r.p99Millis()) ? "" : String.format(Locale.ROOT, "%.1f", r.p99Millis()),
-                    Double.isNaN(r.cpuMicrosPerDelivery()) ? "" : String.format(Locale.ROOT, "%.1f", r.cpuMicrosPerDelivery()),
-                    (r.expected() > r.delivered() ? String.format(Locale.ROOT, "  (%,d of %,d delivered)", r.delivered(), r.expected()) : "")
-                            + (r.note().isEmpty() ? "" : "  " + r.note())));
+            out.append(String.format(Locale.ROOT, "%-40s %,11d   %-22s %-22s%s%n", name, r.connections(),
+                    perConnection(r.heapPerConnection(), node == null ? Double.NaN : node.heapPerConnection(), isNode),
+                    perConnection(r.rssPerConnection(), node == null ? Double.NaN : node.rssPerConnection(), isNode),
+                    r.note().isEmpty() ? "" : "  " + r.note()));
         }
-        out.append("(x N: the server's figure divided by Node ws's at the same number of connections.)\n");
         return out.toString();
     }
 
@@ -72,7 +80,7 @@ final class Report {
             return value;
         }
         if (Double.isNaN(nodeBytes) || nodeBytes <= 0) {
-            return value + " (x Node: n/a)";
+            return value + " (x n/a)";
         }
         return value + String.format(Locale.ROOT, " (x %.1f)", bytes / nodeBytes);
     }

@@ -46,6 +46,7 @@ final class WsCrowd implements Closeable {
     private int started;
     private int opening;
     private volatile Latencies latencies;
+    private volatile String firstFailure = "none failed";
 
     private final class Client {
         final SocketChannel channel;
@@ -88,6 +89,11 @@ final class WsCrowd implements Closeable {
 
     int failed() {
         return failed.get();
+    }
+
+    /** Why the first connection that failed did, for the report. */
+    String firstFailure() {
+        return firstFailure;
     }
 
     /** Nanoseconds since any client last received anything: the server is done sending when it grows. */
@@ -176,7 +182,7 @@ final class WsCrowd implements Closeable {
                 read(client);
             }
         } catch (IOException e) {
-            drop(client);
+            drop(client, e.toString());
         }
     }
 
@@ -184,7 +190,7 @@ final class WsCrowd implements Closeable {
         readBuffer.clear();
         int read = client.channel.read(readBuffer);
         if (read < 0) {
-            drop(client);
+            drop(client, client.upgraded ? "closed by the server" : "closed by the server before answering the upgrade");
             return;
         }
         lastRead.set(System.nanoTime());
@@ -198,8 +204,9 @@ final class WsCrowd implements Closeable {
                 client.response = response;
                 return;
             }
-            if (!new String(response, 0, Math.min(12, end), StandardCharsets.US_ASCII).equals("HTTP/1.1 101")) {
-                drop(client);
+            String status = new String(response, 0, Math.min(12, end), StandardCharsets.US_ASCII);
+            if (!status.equals("HTTP/1.1 101")) {
+                drop(client, "the upgrade was answered " + status);
                 return;
             }
             client.upgraded = true;
@@ -236,15 +243,18 @@ final class WsCrowd implements Closeable {
             }
             client.key.interestOps(client.key.interestOps() & ~SelectionKey.OP_WRITE);
         } catch (IOException e) {
-            drop(client);
+            drop(client, e.toString());
         }
     }
 
-    private void drop(Client client) {
+    private void drop(Client client, String why) {
         if (client.dropped) {
             return;
         }
         client.dropped = true;
+        if (failed.get() == 0) {
+            firstFailure = why;
+        }
         if (client.upgraded) {
             open.decrementAndGet();
         } else {
