@@ -31,8 +31,8 @@ public final class Bench {
         boolean transportsOnly = List.of(args).contains("--transports");
         boolean capacityOnly = List.of(args).contains("--capacity");
         TransportBench.Plan transports = quick
-                ? new TransportBench.Plan(List.of(1, 100), 5, Duration.ofSeconds(2))
-                : new TransportBench.Plan(List.of(1, 100, 1_000), 5, Duration.ofSeconds(4));
+                ? new TransportBench.Plan(List.of(1, 100), 2, Duration.ofSeconds(2))
+                : new TransportBench.Plan(List.of(1, 100, 1_000), 2, Duration.ofSeconds(4));
         CapacityBench.Plan capacity = quick
                 ? new CapacityBench.Plan(200, 50, Duration.ofSeconds(2), List.of(1_000))
                 : new CapacityBench.Plan(200, 50, Duration.ofSeconds(4), List.of(1_000, 5_000, 10_000));
