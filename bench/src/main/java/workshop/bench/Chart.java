@@ -59,7 +59,7 @@ final class Chart {
         svg.append(String.format(Locale.ROOT, "  <text class=\"note\" x=\"%d\" y=\"%d\">%,d pages, %d events (%d a second); bytes counted at the socket, "
                 + "headers included; short polling every %d s; latency axis logarithmic.</text>%n",
                 BYTES_AT, HEIGHT - 26, clients, plan.events(), plan.eventsPerSecond(), Transport.POLL_INTERVAL.toSeconds()));
-        svg.append(String.format(Locale.ROOT, "  <text class=\"note\" x=\"%d\" y=\"%d\">%s. Yours: ./mvnw -Psolution,bench -pl bench -am process-classes</text>%n",
+        svg.append(String.format(Locale.ROOT, "  <text class=\"note\" x=\"%d\" y=\"%d\">%s. On your laptop: see bench/README.md</text>%n",
                 BYTES_AT, HEIGHT - 8, escape(machine)));
         return svg.append("</svg>\n").toString();
     }

@@ -6,6 +6,8 @@ import java.util.Locale;
 /** The tables the bench prints. */
 final class Report {
 
+    private static final int CPU_MIN_DELIVERIES = 500;
+
     private Report() {
     }
 
@@ -19,14 +21,18 @@ final class Report {
         out.append(String.format(Locale.ROOT, "%-20s %6s %13s | %7s %7s | %7s %7s | %6s %6s | %9s %11s | %s%n",
                 "transport", "pages", "delivered", "down", "up", "up", "down", "p50", "p99", "req/s", "us/delivery", "B/page"));
         for (TransportBench.Result r : results) {
-            out.append(String.format(Locale.ROOT, "%-20s %,6d %13s | %,7.0f %,7.0f | %,7.0f %,7.0f | %6.1f %6.1f | %,9.0f %,11.1f | %,.0f%n",
+            out.append(String.format(Locale.ROOT, "%-20s %,6d %13s | %,7.0f %,7.0f | %,7.0f %,7.0f | %6.1f %6.1f | %,9.0f %11s | %,.0f%n",
                     r.transport().label, r.clients(), String.format(Locale.ROOT, "%,d/%,d", r.delivered(), r.expected()),
                     r.downPerDelivery(), r.upPerDelivery(), r.sentUpPerEvent(), r.sentDownPerEvent(),
-                    r.p50Millis(), r.p99Millis(), r.requestsPerSecond(), r.cpuMicrosPerDelivery(), r.subscribeBytesPerClient()));
+                    r.p50Millis(), r.p99Millis(), r.requestsPerSecond(),
+                    // Over a handful of deliveries, the server's own background work (JIT, GC) is all there is to see.
+                    r.delivered() < CPU_MIN_DELIVERIES ? "-" : String.format(Locale.ROOT, "%,.1f", r.cpuMicrosPerDelivery()),
+                    r.subscribeBytesPerClient()));
         }
         out.append(String.format(Locale.ROOT, "Latency: from the event's making (before its send) to the page's receipt. Server req/s: the%n"
-                + "HTTP requests and WebSocket messages it took per second. A short-polling page asks every %d s.%n",
-                Transport.POLL_INTERVAL.toSeconds()));
+                + "HTTP requests and WebSocket messages it took per second. A short-polling page asks every %d s.%n"
+                + "Server CPU: only over %d deliveries or more; below, its background work (JIT, GC) is most of it.%n",
+                Transport.POLL_INTERVAL.toSeconds(), CPU_MIN_DELIVERIES));
         return out.toString();
     }
 
@@ -80,7 +86,7 @@ final class Report {
             return value;
         }
         if (Double.isNaN(nodeBytes) || nodeBytes <= 0) {
-            return value + " (x n/a)";
+            return value;
         }
         return value + String.format(Locale.ROOT, " (x %.1f)", bytes / nodeBytes);
     }

@@ -78,7 +78,7 @@ final class TransportBench {
             }
             for (Transport transport : Transport.values()) {
                 for (int clients : plan.clients()) {
-                    progress.step(transport.label + ", " + String.format("%,d", clients) + " clients");
+                    progress.step(String.format("%s, %,d %s", transport.label, clients, clients == 1 ? "page" : "pages"));
                     results.add(runOne(server, transport, clients, plan.events()));
                 }
             }
