@@ -52,7 +52,8 @@ final class Report {
             }
             out.append(String.format(Locale.ROOT, "%-40s %,12.0f %9.1f %9.1f %16.1f%s%n", server, load.deliveriesPerSecond(),
                     load.p50Millis(), load.p99Millis(), load.cpuMicrosPerDelivery(),
-                    load.delivered() < load.expected()
+                    load.delivered() == 0 ? "  (nothing delivered: built without -Psolution? A starter does not broadcast yet)"
+                            : load.delivered() < load.expected()
                             ? String.format(Locale.ROOT, "  (%,d of %,d delivered)", load.delivered(), load.expected()) : ""));
         }
         out.append(String.format(Locale.ROOT, "%nPart 2b: idle connections opened in steps. Per connection: the heap after a full GC, and the%n"
