@@ -111,8 +111,10 @@ final class CapacityBench {
                 long rss = Rss.of(server.pid());
                 rows.add(new Row(target.name(), crowd.open(), (double) (heap - heapBefore) / crowd.open(),
                         rss < 0 ? Double.NaN : (double) (rss - rssBefore) / crowd.open(), rows.isEmpty() ? load : null,
-                        complete ? "" : String.format(Locale.ROOT, "of %,d: the rest did not open and settle in %d s (%s)",
-                                step, plan.stepWait().toSeconds(), crowd.firstFailure())));
+                        complete ? "" : crowd.open() < step
+                                ? String.format(Locale.ROOT, "of %,d: the rest did not open in %d s (%s)",
+                                        step, plan.stepWait().toSeconds(), crowd.firstFailure())
+                                : String.format(Locale.ROOT, "the server still sending after %d s", plan.stepWait().toSeconds())));
                 if (!complete) {
                     break;
                 }
