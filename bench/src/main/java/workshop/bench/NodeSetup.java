@@ -3,6 +3,7 @@ package workshop.bench;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +60,7 @@ final class NodeSetup {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 return new Result(-1, command + " did not finish in " + seconds + " s");
             }
-            return new Result(process.exitValue(), new String(java.nio.file.Files.readAllBytes(output.toPath()), StandardCharsets.UTF_8).strip());
+            return new Result(process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8).strip());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

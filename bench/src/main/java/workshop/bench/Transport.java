@@ -166,10 +166,12 @@ enum Transport {
 
         @Override
         public void onError(Throwable throwable) {
+            // A stream that breaks delivers no more: the table shows the deliveries that are missing.
         }
 
         @Override
         public void onComplete() {
+            // The same: a stream the server ended delivers no more.
         }
 
         @Override

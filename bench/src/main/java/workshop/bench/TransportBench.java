@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Part 1: the same events to N pages by each transport. One {@link EventServer} in its own JVM; for
@@ -59,6 +61,7 @@ final class TransportBench {
     /** The wait for the last deliveries after the last send: a short poll may come a whole interval late. */
     private static final Duration DRAIN = Transport.POLL_INTERVAL.plusSeconds(4);
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(30);
+    private static final int WARM_UP_EVENTS = 3;
 
     private final Plan plan;
     private final Progress progress;
@@ -74,7 +77,7 @@ final class TransportBench {
             // A first, unreported round warms up the JIT on both sides, as a server that has run a while is.
             for (Transport transport : Transport.values()) {
                 progress.step("warm-up, " + transport.label);
-                runOne(server, transport, Math.min(10, plan.clients().get(plan.clients().size() - 1)), 1);
+                runOne(server, transport, Math.min(10, plan.clients().get(plan.clients().size() - 1)), WARM_UP_EVENTS);
             }
             for (Transport transport : Transport.values()) {
                 for (int clients : plan.clients()) {
@@ -125,7 +128,7 @@ final class TransportBench {
             return new Result(transport, clients, events, delivered,
                     latencies.percentileMillis(0.50), latencies.percentileMillis(0.99), received, sent, subscribing,
                     (after[1] - before[1]) / seconds, (after[0] - before[0]) / 1e3 / Math.max(1, delivered));
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(transport.label + ": " + clients + " pages did not all subscribe within "
                     + SUBSCRIBE_WAIT.toSeconds() + " s; see target/bench/events.log", e);
         } finally {
