@@ -32,7 +32,7 @@ public final class Bench {
         boolean transportsOnly = List.of(args).contains("--transports");
         boolean capacityOnly = List.of(args).contains("--capacity");
         TransportBench.Plan transports = quick
-                ? new TransportBench.Plan(List.of(1, 100), 2, Duration.ofSeconds(2))
+                ? new TransportBench.Plan(List.of(1, 100), 2, Duration.ofSeconds(3))
                 : new TransportBench.Plan(List.of(1, 100, 1_000), 2, Duration.ofSeconds(4));
         Duration stepWait = List.of(args).stream().filter(arg -> arg.startsWith("--step-seconds="))
                 .map(arg -> Duration.ofSeconds(Math.min(300, Long.parseLong(arg.substring("--step-seconds=".length())))))
