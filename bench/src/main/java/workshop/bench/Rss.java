@@ -44,8 +44,8 @@ final class Rss {
      */
     static long connectionsAllowed() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            // Room for the JVM's own files, jars and pipes.
-            return unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount() - 500;
+            // A little room for what the JVM opens later (a pipe, a log file): the jars are counted already.
+            return unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount() - 64;
         }
         return Long.MAX_VALUE;
     }
