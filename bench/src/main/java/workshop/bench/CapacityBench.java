@@ -90,9 +90,9 @@ final class CapacityBench {
             rows.add(Row.missing(target.name(), e.getMessage()));
             return rows;
         }
-        long heapBefore = server.heapAfterGc();
-        long rssBefore = Rss.of(server.pid());
         try (WsCrowd crowd = new WsCrowd(server.port, target.path())) {
+            long heapBefore = server.heapAfterGc();
+            long rssBefore = Rss.of(server.pid());
             open(target, crowd, plan.loadClients());
             Load load = load(server, target, crowd);
             for (int step : plan.steps()) {
