@@ -62,12 +62,13 @@ final class CapacityBench {
     }
 
     /**
-     * How long one step may take to open and settle, unless {@code --step-seconds=N} says otherwise. Step 3 tells every client of every join, so opening
-     * N connections sends N²/2 notices: 12.5 million at 5,000. A step that does not finish in time is
-     * reported as far as it got, and the larger steps are skipped.
+     * How long one step may take to open and settle, unless {@code --step-seconds=N} says otherwise.
+     * Step 3 tells every client of every join, so opening N connections sends N²/2 notices: 12.5
+     * million at 5,000. A step that does not finish in time is reported as far as it got, and the
+     * larger steps are skipped.
      */
     static final Duration STEP_WAIT = Duration.ofSeconds(25);
-    /** The server is done sending (join notices, welcomes) when no client has heard anything for this long. */
+    /** The server is done sending (join notices, welcomes) when no client has had a message for this long. */
     private static final Duration QUIET = Duration.ofMillis(500);
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
@@ -98,8 +99,9 @@ final class CapacityBench {
             for (int step : plan.steps()) {
                 long allowed = Rss.connectionsAllowed() + crowd.open();
                 if (step > allowed) {
-                    rows.add(Row.missing(target.name(), String.format(Locale.ROOT,
-                            "%,d connections: the limit of open files (%,d) does not allow it", step, Rss.fileDescriptorLimit())));
+                    rows.add(new Row(target.name(), 0, Double.NaN, Double.NaN, rows.isEmpty() ? load : null, String.format(Locale.ROOT,
+                            "%,d connections: the limit of open files (%,d) does not allow it; see bench/README.md",
+                            step, Rss.fileDescriptorLimit())));
                     break;
                 }
                 boolean complete = open(target, crowd, step);

@@ -47,7 +47,7 @@ final class Report {
             CapacityBench.Row first = rows.stream().filter(r -> r.server().equals(server)).findFirst().orElseThrow();
             CapacityBench.Load load = first.load();
             if (load == null) {
-                out.append(String.format(Locale.ROOT, "%-40s %s%n", server, first.connections() == 0 ? first.note() : "n/a"));
+                out.append(String.format(Locale.ROOT, "%-40s %s%n", server, first.note().isEmpty() ? "n/a" : first.note()));
                 continue;
             }
             out.append(String.format(Locale.ROOT, "%-40s %,12.0f %9.1f %9.1f %16.1f%s%n", server, load.deliveriesPerSecond(),
