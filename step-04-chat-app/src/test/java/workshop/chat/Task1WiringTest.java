@@ -160,6 +160,9 @@ class Task1WiringTest {
     @DisplayName("a connection that does not join within Limits.JOIN_DEADLINE is closed with 1008")
     void joinDeadline() {
         try (ChatClient idle = server.connect("idle")) {
+            // The room handles events in order: once it answers, it has seen the connection open.
+            idle.send("{}");
+            idle.expectError("bad-json", "the answer to {}, a sign that the room has seen the connection");
             server.clock.advance(Limits.JOIN_DEADLINE.plusSeconds(1));
 
             assertEquals(1008, idle.awaitClose("a connection that never joined, past Limits.JOIN_DEADLINE"), "1008, policy violation");

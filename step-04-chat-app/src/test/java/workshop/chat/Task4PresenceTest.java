@@ -155,13 +155,14 @@ class Task4PresenceTest {
         try (ChatClient bob = server.join("bob"); ChatClient ada = server.join("ada"); ChatClient carol = server.join("carol")) {
             for (ChatClient page : new ChatClient[] {ada, carol}) {
                 page.heartbeat();
-            }
-            bob.say("are you there?");
-            for (ChatClient member : new ChatClient[] {bob, ada, carol}) {
-                while (!"message".equals(type(member.next("bob's question")))) {
+                // The room handles one connection's messages in order: this answer comes after the heartbeat counted.
+                page.send("{}");
+                while (!"error".equals(type(page.next("the answer to {}, after the heartbeat")))) {
                     continue; // the joined notices before it
                 }
             }
+            bob.expect("joined", "ada joined");
+            bob.expect("joined", "carol joined");
 
             Duration half = Limits.SILENCE_TIMEOUT.dividedBy(2).plusSeconds(1);
             server.clock.advance(half);
@@ -215,6 +216,8 @@ class Task4PresenceTest {
                             }
                             case 2 -> {
                                 client.heartbeat(); // a page, about to go silent
+                                client.send("{}"); // its answer comes once the room has counted the heartbeat
+                                client.expectError("bad-json", "the answer to {}, after the heartbeat");
                                 silent.add(client);
                             }
                             default -> {
@@ -236,21 +239,31 @@ class Task4PresenceTest {
                     chatter.say("done " + chatters.indexOf(chatter));
                 }
 
-                List<String> all = messagesUntilDone(chatters.get(0), chatters.size());
+                // chat-a came first, to an empty room: the notices alone tell it who is here.
+                Set<String> seenByChatA = new TreeSet<>(Set.of("chat-a"));
+                List<String> all = messagesUntilDone(chatters.get(0), chatters.size(), seenByChatA);
                 assertEquals(said + chatters.size(), all.size(), "chat-a hears every message once: " + all);
                 assertEquals(all.size(), new HashSet<>(all).size(), "no message twice: " + all);
                 for (ChatClient chatter : chatters.subList(1, chatters.size())) {
-                    assertEquals(all, messagesUntilDone(chatter, chatters.size()), "every chatter hears every message, in one order");
+                    assertEquals(all, messagesUntilDone(chatter, chatters.size(), new TreeSet<>()),
+                            "every chatter hears every message, in one order");
                 }
                 for (int i = 0; i < staying.size(); i++) {
                     List<String> since = all.subList(saidBeforeJoining.get(i), all.size());
-                    assertEquals(since, messagesUntilDone(staying.get(i), chatters.size()),
+                    assertEquals(since, messagesUntilDone(staying.get(i), chatters.size(), new TreeSet<>()),
                             "a member who came during the churn hears every message said after it joined, in the same order");
                 }
                 org.awaitility.Awaitility.await("the online list to be exactly the open, joined connections")
                         .atMost(ChatClient.TIMEOUT.multipliedBy(3))
-                        .untilAsserted(() -> assertEquals(expected, onlineSeenByNewcomer(),
-                                "the online list after the churn: no ghosts of closed, dropped or silent clients"));
+                        .untilAsserted(() -> {
+                            assertEquals(expected, onlineSeenByNewcomer(),
+                                    "the online list after the churn: no ghosts of closed, dropped or silent clients");
+                            for (JsonObject notice : chatters.get(0).rest()) {
+                                track(seenByChatA, notice);
+                            }
+                            seenByChatA.remove("newcomer");
+                            assertEquals(expected, seenByChatA, "who is here by chat-a's joined and left notices (ChatRoom.leave)");
+                        });
                 assertEquals(List.of(), log.problems(), "the server logged exceptions or stack traces during the churn");
             } finally {
                 concat(chatters, staying).forEach(ChatClient::close);
@@ -260,7 +273,7 @@ class Task4PresenceTest {
     }
 
     /** The chat texts a member hears, until it has heard every chatter's "done". */
-    private static List<String> messagesUntilDone(ChatClient member, int chatters) {
+    private static List<String> messagesUntilDone(ChatClient member, int chatters, Set<String> presence) {
         List<String> texts = new ArrayList<>();
         int done = 0;
         while (done < chatters) {
@@ -268,11 +281,20 @@ class Task4PresenceTest {
             if ("message".equals(type(next))) {
                 texts.add(string(next, "from") + ": " + string(next, "text"));
                 done += string(next, "text").startsWith("done ") ? 1 : 0;
-            } else if (!"joined".equals(type(next)) && !"left".equals(type(next))) {
-                fail("only messages, joined and left notices come to a member during the churn: " + next);
+            } else {
+                track(presence, next);
             }
         }
         return texts;
+    }
+
+    private static void track(Set<String> presence, JsonObject notice) {
+        switch (String.valueOf(type(notice))) {
+            case "joined" -> presence.add(string(notice, "name"));
+            case "left" -> presence.remove(string(notice, "name"));
+            case "message" -> { }
+            default -> fail("only messages, joined and left notices come to a member during the churn: " + notice);
+        }
     }
 
     private Set<String> onlineSeenByNewcomer() {
