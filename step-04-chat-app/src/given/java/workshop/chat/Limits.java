@@ -74,8 +74,11 @@ public final class Limits {
      */
     public static final Duration PING_INTERVAL = Duration.ofSeconds(30);
 
-    /** When the server stops, this is how long Jetty gives the connections to close with 1001. */
-    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * When the server stops, this is how long Jetty gives the connections to close with 1001. Past it,
+     * Jetty gives up on them and the stop fails: a busy laptop needs more than a second or two.
+     */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private Limits() {
     }

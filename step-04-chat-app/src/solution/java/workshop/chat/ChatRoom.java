@@ -90,7 +90,14 @@ public final class ChatRoom implements AutoCloseable {
         this.maxConnections = maxConnections;
         this.maxConnectionsPerAddress = maxConnectionsPerAddress;
         long every = Limits.CHECK_INTERVAL.toMillis();
-        hub.scheduleWithFixedDelay(this::checkDeadlines, every, every, TimeUnit.MILLISECONDS);
+        hub.scheduleWithFixedDelay(() -> {
+            try {
+                checkDeadlines();
+            } catch (RuntimeException bug) {
+                // A periodic task that throws is never run again: log it, and check again next time.
+                log.warn("ChatRoom failed checking its deadlines: {} at {}", bug, bug.getStackTrace()[0]);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     // Called on Jetty's threads. Each posts the event to the hub and returns at once.
@@ -114,18 +121,23 @@ public final class ChatRoom implements AutoCloseable {
     }
 
     private void post(WsContext ctx, Runnable event) {
+        later(() -> {
+            try {
+                event.run();
+            } catch (RuntimeException bug) {
+                // RFC 6455 §7.4.1: 1011, the server met a condition it did not expect (a TODO, a bug).
+                log.warn("ChatRoom failed on an event from {}: {} at {}", ctx.sessionId(), bug, bug.getStackTrace()[0]);
+                ctx.closeSession(1011, shorten(String.valueOf(bug.getMessage())));
+            }
+        });
+    }
+
+    /** Runs the task on the hub, after the events posted before it; once the room has stopped, not at all. */
+    private void later(Runnable task) {
         try {
-            hub.execute(() -> {
-                try {
-                    event.run();
-                } catch (RuntimeException bug) {
-                    // RFC 6455 §7.4.1: 1011, the server met a condition it did not expect (a TODO, a bug).
-                    log.warn("ChatRoom failed on an event from {}: {} at {}", ctx.sessionId(), bug, bug.getStackTrace()[0]);
-                    ctx.closeSession(1011, shorten(String.valueOf(bug.getMessage())));
-                }
-            });
+            hub.execute(task);
         } catch (RejectedExecutionException stopped) {
-            log.debug("The room has stopped: dropped an event from {}", ctx.sessionId());
+            log.debug("The room has stopped: dropped an event");
         }
     }
 
@@ -334,7 +346,7 @@ public final class ChatRoom implements AutoCloseable {
      */
     private void deliver(Member member, String json) {
         if (!member.out.send(json)) {
-            hub.execute(() -> drop(member, 1008, "Too slow: over " + Limits.MAX_QUEUED_BYTES / 1024 + " KiB waiting for you."));
+            later(() -> drop(member, 1008, "Too slow: over " + Limits.MAX_QUEUED_BYTES / 1024 + " KiB waiting for you."));
         }
     }
 
