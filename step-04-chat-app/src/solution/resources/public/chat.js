@@ -1,30 +1,37 @@
 "use strict";
-// The chat page. All of it is given except handleServerMessage (Task 6): connecting and
-// reconnecting, the two forms, and the show... helpers that put text on the page.
+// The chat page. All of it is given except handleServerMessage (Task 7): connecting and
+// reconnecting, the heartbeat, the two forms, and the show... helpers that put text on the page.
 
 const RECONNECT_FIRST_DELAY_MS = 500;
 const RECONNECT_MAX_DELAY_MS = 10_000;
 // A "typing" frame counts against the server's rate limit like any other: send one now and then.
 const TYPING_SEND_EVERY_MS = 2_000;
 const TYPING_SHOWN_FOR_MS = 3_000;
+// The server takes a page that has sent a heartbeat and then stays silent for 30 s for gone
+// (Limits.SILENCE_TIMEOUT): browsers answer the server's pings, but no page can see them, nor can Javalin.
+const HEARTBEAT_EVERY_MS = 10_000;
+// The server closes with this code a connection whose seat a newer one took (another tab, say).
+const REPLACED = 4001;
 
 const el = (id) => document.getElementById(id);
 
 let socket = null;
 let nickname = null; // the name to join with, again after every reconnect
 let me = null; // the name the server confirmed in its welcome
+let token = null; // from the welcome: gets the same seat back after a network drop
+let online = []; // the names in the room: the full list comes in the welcome, then one name at a time
 let reconnectDelay = RECONNECT_FIRST_DELAY_MS;
 let lastTypingSent = 0;
 const typists = new Map(); // name -> the timer that hides "... is typing"
 
 // ---------------------------------------------------------------------------------------------
-// Task 6: every message from the server arrives here, parsed from JSON, e.g.
+// Task 7: every message from the server arrives here, parsed from JSON, e.g.
 // {type: "message", from: "ada", text: "hi", at: "2026-03-14T09:26:53Z"}. See the README's table.
 
 function handleServerMessage(msg) {
   switch (msg.type) {
     case "welcome":
-      enterRoom(msg.you);
+      enterRoom(msg.you, msg.token);
       showOnline(msg.online);
       msg.history.forEach(showMessage);
       break;
@@ -33,11 +40,11 @@ function handleServerMessage(msg) {
       break;
     case "joined":
       showNotice(`${msg.name} joined`);
-      showOnline(msg.online);
+      addOnline(msg.name);
       break;
     case "left":
       showNotice(`${msg.name} left`);
-      showOnline(msg.online);
+      removeOnline(msg.name);
       break;
     case "typing":
       showTyping(msg.name);
@@ -61,9 +68,10 @@ function element(tag, className, text = "") {
   return node;
 }
 
-function enterRoom(you) {
+function enterRoom(you, seat) {
   me = you;
   nickname = you;
+  token = seat;
   el("join-form").hidden = true;
   el("room").hidden = false;
   // The welcome's history replaces what was shown: after a reconnect, the server's record is the truth.
@@ -87,10 +95,19 @@ function showNotice(text, className = "") {
 }
 
 function showOnline(names) {
-  el("online").replaceChildren(...names.map((name) =>
+  online = [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "accent" }));
+  el("online").replaceChildren(...online.map((name) =>
     name === me ? element("li", "me", `${name} (you)`) : element("li", "", name)));
-  el("online-count").textContent = `(${names.length})`;
-  [...typists.keys()].filter((name) => !names.includes(name)).forEach(hideTyping);
+  el("online-count").textContent = `(${online.length})`;
+  [...typists.keys()].filter((name) => !online.includes(name)).forEach(hideTyping);
+}
+
+function addOnline(name) {
+  showOnline([...online.filter((other) => other !== name), name]);
+}
+
+function removeOnline(name) {
+  showOnline(online.filter((other) => other !== name));
 }
 
 function showTyping(name) {
@@ -104,6 +121,7 @@ function showError(code, text) {
     // Not in the room (yet): the problem is the name. Ask again rather than retry it on reconnect.
     me = null;
     nickname = null;
+    token = null;
     el("room").hidden = true;
     el("join-form").hidden = false;
     el("join-error").textContent = text;
@@ -154,11 +172,15 @@ function connect() {
     reconnectDelay = RECONNECT_FIRST_DELAY_MS;
     setStatus("online", "connected");
     if (nickname) {
-      send({ type: "join", name: nickname });
+      send({ type: "join", name: nickname, token });
     }
   };
   socket.onmessage = (event) => handleServerMessage(JSON.parse(event.data));
   socket.onclose = (event) => {
+    if (event.code === REPLACED) {
+      setStatus("offline", "you joined again in another tab or window: this one has stopped");
+      return;
+    }
     // Backoff with jitter: after a restart, a room full of pages does not knock all at once.
     const delay = Math.round(reconnectDelay * (0.75 + Math.random() / 2));
     reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_DELAY_MS);
@@ -198,6 +220,26 @@ el("text").addEventListener("input", () => {
     lastTypingSent = Date.now();
     send({ type: "typing" });
   }
+});
+
+setInterval(() => {
+  if (me !== null) {
+    send({ type: "heartbeat" });
+  }
+}, HEARTBEAT_EVERY_MS);
+
+// The server counts characters (code points), and names after NFKC and trimming; HTML's maxlength
+// counts UTF-16 units, so an emoji would count twice. Inputs with data-max-chars count like the server.
+function charCount(input) {
+  const value = input.id === "name" ? input.value.normalize("NFKC").trim() : input.value;
+  return [...value].length;
+}
+
+document.querySelectorAll("input[data-max-chars]").forEach((input) => {
+  input.addEventListener("input", () => {
+    const max = Number(input.dataset.maxChars);
+    input.setCustomValidity(charCount(input) > max ? `At most ${max} characters, please.` : "");
+  });
 });
 
 connect();

@@ -8,10 +8,10 @@ import java.time.Duration;
  */
 public final class Limits {
 
-    /** Longest nickname, in characters, after trimming. The page's {@code maxlength} mirrors it. */
+    /** Longest nickname, in characters (code points) after NFKC and trimming. The page counts the same way. */
     public static final int MAX_NAME_LENGTH = 20;
 
-    /** Longest text of a chat message, in characters (code points). The page's {@code maxlength} mirrors it. */
+    /** Longest text of a chat message, in characters (code points). The page counts the same way. */
     public static final int MAX_TEXT_LENGTH = 500;
 
     /** How many recent messages the room keeps, and sends to a newcomer in the welcome. */
@@ -31,24 +31,54 @@ public final class Limits {
     public static final int MAX_MESSAGE_BYTES = 8 * 1024;
 
     /**
-     * Jetty closes a connection after this long without reading or writing on it. The server's own
-     * pings count as writing, so while they run this closes nothing; it must only stay longer than
-     * {@link #PING_INTERVAL}, which Jetty's default of 30 seconds is not.
+     * Most bytes that may wait in the server for one connection, sent but not yet written to its
+     * socket. A client that reads slower than the room talks reaches it, and is closed with 1008:
+     * without a bound, Jetty would queue for it without end. A full welcome (50 messages of 500
+     * characters, each up to 4 bytes) fits.
      */
-    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    public static final int MAX_QUEUED_BYTES = 256 * 1024;
+
+    /** Open connections in all, joined or not. {@code -Dlimits.connections=N} changes it. */
+    public static final int CONNECTIONS = Integer.getInteger("limits.connections", 1000);
+
+    /**
+     * Open connections from one IP address. A classroom behind one NAT router shows as one address:
+     * 40 laptops with a few tabs each must fit. {@code -Dlimits.connectionsPerAddress=N} changes it.
+     */
+    public static final int CONNECTIONS_PER_ADDRESS = Integer.getInteger("limits.connectionsPerAddress", 200);
+
+    /** A connection that has not joined this long after it opened is closed with 1008. */
+    public static final Duration JOIN_DEADLINE = Duration.ofSeconds(30);
+
+    /**
+     * A page sends a heartbeat every 10 seconds; a connection that has sent one and then stays silent
+     * this long is taken for a vanished peer (a laptop shut, a network gone) and leaves the room.
+     */
+    public static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** How often the room looks for connections past {@link #JOIN_DEADLINE} or {@link #SILENCE_TIMEOUT}. */
+    public static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * Jetty closes a connection after this long without reading or writing on it. The server's own
+     * pings count as writing, so an idle page stays; what it ends is a connection whose writes are
+     * stuck, such as a slow reader that was told to go and never read its close frame.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(1);
 
     /**
      * How often the server pings every connection, so that proxies and NAT routers, which drop
-     * connections they see idle, see traffic. Browsers answer with a pong by themselves. The pings do
-     * not notice a peer that vanished without closing (a laptop shut, a network gone): nothing checks
-     * that the pongs come back (Javalin 7 does not report them), so such a connection stays until TCP
-     * gives up delivering the pings, about 15 minutes with Linux's defaults. Steps 2 and 3 do check
-     * ({@code setConnectionLostTimeout}).
+     * connections they see idle, see traffic. Browsers answer with a pong by themselves; Javalin 7
+     * does not tell the app about pongs, so they do not show whether a peer is still there (see
+     * {@link #SILENCE_TIMEOUT} for what does).
      */
     public static final Duration PING_INTERVAL = Duration.ofSeconds(30);
 
-    /** When the server stops, this is how long Jetty gives the connections to close with 1001. */
-    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * When the server stops, this is how long Jetty gives the connections to close with 1001. Past it,
+     * Jetty gives up on them and the stop fails: a busy laptop needs more than a second or two.
+     */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private Limits() {
     }

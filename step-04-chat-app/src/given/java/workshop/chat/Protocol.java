@@ -20,14 +20,20 @@ public final class Protocol {
             .disableHtmlEscaping()
             .create();
 
-    /** Anything a client sends: {@code join} with a name, {@code message} with a text, {@code typing}. */
-    public record ClientMessage(String type, String name, String text) {
+    /**
+     * Anything a client sends: {@code join} with a name (and, from a page coming back, the token of its
+     * seat), {@code message} with a text, {@code typing}, {@code heartbeat}.
+     */
+    public record ClientMessage(String type, String name, String text, String token) {
     }
 
-    /** To a newcomer: the name they got, who is online, and the recent history, oldest first. */
-    public record Welcome(String type, String you, List<String> online, List<Message> history) {
-        public Welcome(String you, List<String> online, List<Message> history) {
-            this("welcome", you, online, history);
+    /**
+     * To a newcomer: the name they got, who is online, the recent history (oldest first), and the token
+     * that gets the same seat back on a new connection after a network drop.
+     */
+    public record Welcome(String type, String you, List<String> online, List<Message> history, String token) {
+        public Welcome(String you, List<String> online, List<Message> history, String token) {
+            this("welcome", you, online, history, token);
         }
     }
 
@@ -38,17 +44,20 @@ public final class Protocol {
         }
     }
 
-    /** To everyone already there: someone joined; who is online now. */
-    public record Joined(String type, String name, List<String> online) {
-        public Joined(String name, List<String> online) {
-            this("joined", name, online);
+    /**
+     * To everyone already there: someone joined, and how many are in the room now. Not the whole list:
+     * with it, a room of N costs N names per recipient per join, N² for everyone to arrive.
+     */
+    public record Joined(String type, String name, int count) {
+        public Joined(String name, int count) {
+            this("joined", name, count);
         }
     }
 
-    /** To everyone still there: someone left; who is online now. */
-    public record Left(String type, String name, List<String> online) {
-        public Left(String name, List<String> online) {
-            this("left", name, online);
+    /** To everyone still there: someone left, and how many are in the room now. */
+    public record Left(String type, String name, int count) {
+        public Left(String name, int count) {
+            this("left", name, count);
         }
     }
 

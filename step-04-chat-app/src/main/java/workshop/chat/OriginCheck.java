@@ -41,7 +41,7 @@ public final class OriginCheck {
      * @param host the request's {@code Host} header: where the browser thinks it is connecting to
      */
     public boolean allows(String origin, String host) {
-        // TODO 5: allow no Origin (not a browser), "http://" or "https://" + host (any case), and the allowed ones
+        // TODO 6: allow no Origin (not a browser), "http://" or "https://" + host (any case), and the allowed ones
         return true;
     }
 }

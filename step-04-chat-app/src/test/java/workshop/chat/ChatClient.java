@@ -28,22 +28,29 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String label;
+    private final boolean reads;
     private final Queue<JsonObject> inbox = new ConcurrentLinkedQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile String closed;
     private volatile int closeCode;
     private WebSocket socket;
 
-    private ChatClient(String label) {
+    private ChatClient(String label, boolean reads) {
         this.label = label;
+        this.reads = reads;
     }
 
     static ChatClient connect(URI uri, String label, String origin) {
-        ChatClient client = new ChatClient(label);
+        return connect(uri, label, origin, true);
+    }
+
+    /** With {@code reads} false, a client that never reads: what the server sends piles up in the network. */
+    static ChatClient connect(URI uri, String label, String origin, boolean reads) {
+        ChatClient client = new ChatClient(label, reads);
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
         if (origin != null) {
             builder.header("Origin", origin);
@@ -66,6 +73,19 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     void join(String name) {
         send(json("join", "name", name));
+    }
+
+    /** Joins as a page does after a reconnect: with the token from its last welcome. */
+    void join(String name, String token) {
+        JsonObject join = new JsonObject();
+        join.addProperty("type", "join");
+        join.addProperty("name", name);
+        join.addProperty("token", token);
+        send(join.toString());
+    }
+
+    void heartbeat() {
+        send("{\"type\":\"heartbeat\"}");
     }
 
     void say(String text) {
@@ -158,6 +178,22 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
             throw new AssertionError(label + ": the server closed the connection (" + closed + ") instead of answering");
         }
         return message;
+    }
+
+    /** For a client made with {@code reads} false: from now on it reads. */
+    void startReading() {
+        socket.request(1);
+    }
+
+    boolean isClosed() {
+        return closed != null;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        if (reads) {
+            webSocket.request(1);
+        }
     }
 
     @Override

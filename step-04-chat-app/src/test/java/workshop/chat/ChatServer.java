@@ -10,6 +10,8 @@ final class ChatServer implements AutoCloseable {
 
     final TestClock clock = new TestClock(Instant.parse("2026-03-14T09:26:53Z"));
     private final OriginCheck origins;
+    private final int maxConnections;
+    private final int maxConnectionsPerAddress;
     private Javalin app;
     private int port;
 
@@ -18,12 +20,23 @@ final class ChatServer implements AutoCloseable {
     }
 
     ChatServer(OriginCheck origins) {
+        this(origins, Limits.CONNECTIONS, Limits.CONNECTIONS_PER_ADDRESS);
+    }
+
+    /** With its own connection limits, every connection of a test coming from 127.0.0.1. */
+    ChatServer(int maxConnections, int maxConnectionsPerAddress) {
+        this(new OriginCheck(Set.of()), maxConnections, maxConnectionsPerAddress);
+    }
+
+    private ChatServer(OriginCheck origins, int maxConnections, int maxConnectionsPerAddress) {
         this.origins = origins;
+        this.maxConnections = maxConnections;
+        this.maxConnectionsPerAddress = maxConnectionsPerAddress;
         start(0);
     }
 
     private void start(int wantedPort) {
-        app = ChatApp.create(new ChatRoom(clock), origins).start(wantedPort);
+        app = ChatApp.create(new ChatRoom(clock, maxConnections, maxConnectionsPerAddress), origins).start(wantedPort);
         port = app.port();
     }
 
@@ -32,11 +45,11 @@ final class ChatServer implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("ws://localhost:" + port + ChatApp.PATH);
+        return URI.create("ws://127.0.0.1:" + port + ChatApp.PATH);
     }
 
     String page() {
-        return "http://localhost:" + port + "/";
+        return "http://127.0.0.1:" + port + "/";
     }
 
     ChatClient connect(String label) {

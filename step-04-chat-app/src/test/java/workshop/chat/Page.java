@@ -106,6 +106,13 @@ final class Page implements AutoCloseable {
         Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Puts the value in the input as typing would (an input event follows), and says whether the browser accepts it. */
+    boolean accepts(String id, String value) {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "const input = document.getElementById(arguments[0]); input.value = arguments[1];"
+                        + " input.dispatchEvent(new Event('input')); return input.checkValidity();", id, value);
+    }
+
     /** Reads the page in one script, so a list the page is rebuilding cannot go stale halfway. */
     @SuppressWarnings("unchecked")
     private List<String> strings(String script) {

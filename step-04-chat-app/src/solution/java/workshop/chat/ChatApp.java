@@ -1,10 +1,9 @@
 package workshop.chat;
 
 import io.javalin.Javalin;
-import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.Header;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +21,14 @@ public final class ChatApp {
     public static final int DEFAULT_PORT = 7070;
     public static final String PATH = "/chat";
 
+    /**
+     * Sent with the page: its scripts, styles and sockets may come from this server only, and no other
+     * site may frame it. If markup ever got into the page, it could neither run nor load anything.
+     */
+    public static final Map<String, String> PAGE_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+            "X-Content-Type-Options", "nosniff");
+
     private static final Logger log = LoggerFactory.getLogger(ChatApp.class);
 
     private ChatApp() {
@@ -30,7 +37,8 @@ public final class ChatApp {
     public static void main(String[] args) {
         int port = Integer.getInteger("port", DEFAULT_PORT);
         OriginCheck origins = OriginCheck.parse(System.getProperty("origins", ""));
-        Javalin app = create(new ChatRoom(Clock.systemUTC()), origins).start(port);
+        ChatRoom room = new ChatRoom(Clock.systemUTC(), Limits.CONNECTIONS, Limits.CONNECTIONS_PER_ADDRESS);
+        Javalin app = create(room, origins).start(port);
         // Ctrl+C stops the server properly, so the pages hear 1001 and start reconnecting.
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "chat-stop"));
         log.info("Chat is up: open http://localhost:{} in two browser tabs", app.port());
@@ -40,7 +48,6 @@ public final class ChatApp {
     public static Javalin create(ChatRoom room, OriginCheck origins) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.staticFiles.add("/public", Location.CLASSPATH);
             config.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(Limits.MAX_MESSAGE_BYTES);
                 factory.setMaxBinaryMessageSize(Limits.MAX_MESSAGE_BYTES);
@@ -49,15 +56,17 @@ public final class ChatApp {
             // A graceful stop: Jetty closes every WebSocket with 1001, going away (RFC 6455 §7.4.1),
             // instead of dropping the TCP connections.
             config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
+            // No cookie: the chat keeps no HTTP sessions (see UpgradeCheck).
+            config.jetty.modifyServletContextHandler(handler -> handler.getSessionHandler().setUsingCookies(false));
+            config.events.serverStopped(room::close);
 
-            // Runs on the plain HTTP request, before the upgrade: a refused page never gets a socket.
-            config.routes.wsBeforeUpgrade(PATH, ctx -> {
-                String origin = ctx.header(Header.ORIGIN);
-                if (!origins.allows(origin, ctx.header(Header.HOST))) {
-                    log.info("Refused a WebSocket from origin {}", origin);
-                    throw new ForbiddenResponse("This page's origin may not open the chat: " + origin);
-                }
+            config.staticFiles.add(files -> {
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = PAGE_HEADERS;
             });
+            // Runs on the plain HTTP request, before the upgrade: a refused request never gets a socket.
+            config.routes.wsBeforeUpgrade(PATH, ctx -> UpgradeCheck.check(ctx, origins));
             config.routes.ws(PATH, ws -> {
                 ws.onConnect(ctx -> {
                     ctx.enableAutomaticPings(Limits.PING_INTERVAL.toSeconds(), TimeUnit.SECONDS);

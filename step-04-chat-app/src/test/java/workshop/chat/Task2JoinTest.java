@@ -1,6 +1,8 @@
 package workshop.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static workshop.chat.ChatClient.string;
 
 import com.google.gson.JsonArray;
@@ -11,9 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import workshop.progress.Hint;
 
-@DisplayName("Task 1: join the room: a welcome for the newcomer, a joined notice for the others")
-@Hint("ChatRoom.join, send and broadcastExcept: set member.name, send a Welcome, send the others a Joined (Protocol.toJson, ctx.send)")
-class Task1JoinTest {
+@DisplayName("Task 2: join the room: a welcome for the newcomer, a joined notice for the others")
+@Hint("ChatRoom.join, send and broadcastExcept: set member.name, send a Welcome, send the others a Joined (Protocol.toJson, deliver)")
+class Task2JoinTest {
 
     private final ChatServer server = new ChatServer();
 
@@ -23,7 +25,7 @@ class Task1JoinTest {
     }
 
     @Test
-    @DisplayName("the newcomer gets a welcome with their name, who is online and the (empty) history")
+    @DisplayName("the newcomer gets a welcome with their name, who is online, the (empty) history and a token for the seat")
     void welcome() {
         try (ChatClient ada = server.connect("ada")) {
             ada.join("ada");
@@ -32,11 +34,13 @@ class Task1JoinTest {
             assertEquals("ada", string(welcome, "you"), "welcome.you, the name ada joined with: " + welcome);
             assertEquals(List.of("ada"), names(welcome.getAsJsonArray("online")), "welcome.online: " + welcome);
             assertEquals(0, welcome.getAsJsonArray("history").size(), "welcome.history in a new room: " + welcome);
+            String token = string(welcome, "token");
+            assertTrue(token != null && token.length() >= 16, "welcome.token, member.token: " + welcome);
         }
     }
 
     @Test
-    @DisplayName("the others get a joined notice with the new online list, sorted by name")
+    @DisplayName("the newcomer's online list is sorted by name; the others get a joined notice with the name and the new count")
     void joinedNotice() {
         try (ChatClient bob = server.join("bob"); ChatClient ada = server.connect("ada")) {
             ada.join("ada");
@@ -45,7 +49,8 @@ class Task1JoinTest {
             assertEquals(List.of("ada", "bob"), names(welcome.getAsJsonArray("online")), "ada's welcome.online: " + welcome);
             JsonObject joined = bob.expect("joined", "the notice that ada joined, from ChatRoom.join to the others");
             assertEquals("ada", string(joined, "name"), "joined.name: " + joined);
-            assertEquals(List.of("ada", "bob"), names(joined.getAsJsonArray("online")), "joined.online: " + joined);
+            assertEquals(2, joined.get("count").getAsInt(), "joined.count, the number of members now (count()): " + joined);
+            assertFalse(joined.has("online"), "a joined notice carries no list, so a join costs each member one name: " + joined);
         }
     }
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import workshop.progress.Hint;
 
-@DisplayName("Task 2: chat: a message reaches everyone with its sender and the server's time")
+@DisplayName("Task 3: chat: a message reaches everyone with its sender and the server's time")
 @Hint("ChatRoom.say: a Message(member.name, text, clock.instant().toString()) into the history (at most Limits.HISTORY_SIZE), then broadcast")
-class Task2MessagesTest {
+class Task3MessagesTest {
 
     private final ChatServer server = new ChatServer();
 
