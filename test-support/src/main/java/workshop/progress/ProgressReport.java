@@ -29,7 +29,8 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>A task is a test class whose display name starts with {@code "Task N"}; its hint comes from
  * {@link Hint}. Each run also writes one line per test to
- * {@code target/workshop-results-<mode>.tsv}, which the red/green check in {@code .ci/} reads.
+ * {@code target/workshop-results-<mode>.tsv} (status, test, its display name, its class's display
+ * name), which the checks in {@code .ci/} read.
  */
 public final class ProgressReport implements TestExecutionListener {
 
@@ -239,7 +240,8 @@ public final class ProgressReport implements TestExecutionListener {
             for (Result result : task.results) {
                 lines.append(result.status).append('\t')
                         .append(testName(result.test)).append('\t')
-                        .append(result.test.getDisplayName()).append('\n');
+                        .append(result.test.getDisplayName()).append('\t')
+                        .append(task.name).append('\n');
             }
         }
         try {
