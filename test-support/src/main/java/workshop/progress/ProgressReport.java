@@ -257,7 +257,7 @@ public final class ProgressReport implements TestExecutionListener {
             out.printf(" %s%n %s%n", filter.isBlank() ? "All tasks done." : "Done: the tasks run here (-Dtest=" + filter + ") pass.", then);
         }
         if (next.isEmpty() && watching) {
-            out.println(" Watching: save a file to rerun; Enter reruns every task; Ctrl+C stops.");
+            out.println(" Watching: save a file to rerun, Enter to rerun every task, Ctrl+C to stop.");
         } else if (next.isPresent()) {
             Task task = next.get();
             Result first = task.firstFailure();
@@ -266,7 +266,7 @@ public final class ProgressReport implements TestExecutionListener {
             out.println("   What came: " + indent(first.message));
             hint(task).ifPresent(hint -> out.println("   Hint:      " + hint));
             if (watching) {
-                out.println("   Watching: save a file to rerun from this task; Enter reruns every task; Ctrl+C stops.");
+                out.println("   Watching: save a file to rerun, Enter to rerun every task, Ctrl+C to stop.");
             } else if (task.testClass != null) {
                 out.printf("   Only this task: %s test -pl %s -Dtest=%s%n", wrapper(), step, task.testClass.getSimpleName());
             }

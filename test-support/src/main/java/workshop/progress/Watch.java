@@ -148,7 +148,7 @@ public final class Watch {
                         System.out.println("  " + file + problem.getMessage(Locale.ROOT));
                     }
                 }
-                System.out.println("Watching: save a file to try again; Ctrl+C stops.");
+                System.out.println("Watching: save a file to try again, Ctrl+C to stop.");
                 return false;
             }
         }
