@@ -85,7 +85,7 @@ public final class Watch {
         Thread enter = new Thread(() -> waitForEnter(everything), "watch-enter");
         enter.setDaemon(true);
         enter.start();
-        deleteRuns();
+        delete(runs);
         Map<Path, Long> seen = snapshot();
         int from = runOnce(1);
         while (true) {
@@ -102,30 +102,43 @@ public final class Watch {
                 now = snapshot();
             } while (!now.equals(seen));
             from = runOnce(rerunAll ? 1 : from);
-            if (from == Tasks.NONE) {
-                from = 1;
-            }
         }
     }
 
     /** Builds and tests once; returns the task to start from next time. */
-    private int runOnce(int from) throws Exception {
-        System.out.print("\033[H\033[2J"); // clear the screen: the last report is the one to read
-        System.out.flush();
+    private int runOnce(int from) throws IOException {
+        clearScreen();
         long started = System.nanoTime();
         Path classes = runs.resolve("run-" + ++run);
         if (!compile(classes)) {
+            delete(classes);
             return from;
         }
-        int failed = test(classes, from);
-        if (failed == Tasks.NONE && from > 1) {
-            // Green from the task at hand onwards: check the earlier tasks too before saying "done".
-            failed = test(classes, 1);
+        long compiled = System.nanoTime();
+        int failed;
+        try {
+            failed = test(classes, from);
+            if (failed == Tasks.NONE && from > 1) {
+                // Green from the task at hand onwards: check the earlier tasks too before saying "done".
+                clearScreen();
+                failed = test(classes, 1);
+            }
+        } catch (Exception broken) {
+            System.out.println("The tests could not run: " + broken);
+            System.out.println("Watching: save a file to try again, Ctrl+C to stop.");
+            return from;
         }
         if (Boolean.getBoolean("workshop.watch.timing")) {
-            System.err.printf("watch: built and tested in %.2f s%n", (System.nanoTime() - started) / 1e9);
+            System.err.printf("watch: built and tested in %.2f s (compiling: %.2f s)%n",
+                    (System.nanoTime() - started) / 1e9, (compiled - started) / 1e9);
         }
-        return failed;
+        return failed == Tasks.NONE ? 1 : failed;
+    }
+
+    /** The last report is the one to read. */
+    private static void clearScreen() {
+        System.out.print("\033[H\033[2J");
+        System.out.flush();
     }
 
     private boolean compile(Path classes) throws IOException {
@@ -185,17 +198,15 @@ public final class Watch {
             previousLoader.close();
         }
         if (previousClasses != null && !previousClasses.equals(classes)) {
-            try (Stream<Path> files = Files.walk(previousClasses)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            delete(previousClasses);
         }
         previousLoader = loader;
         previousClasses = classes;
     }
 
-    private void deleteRuns() throws IOException {
-        if (Files.isDirectory(runs)) {
-            try (Stream<Path> files = Files.walk(runs)) {
+    private static void delete(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
         }
