@@ -1,7 +1,6 @@
 package workshop.progress;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -29,6 +28,7 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -55,21 +55,30 @@ public final class Watch {
     private final List<Path> watched;
     private final Path testClasses;
     private final Path runs;
-    private final List<Path> libraries;
     private final ClassLoader libraryLoader;
+    private final JavaCompiler javac;
+    private final StandardJavaFileManager files;
     private int run;
     private URLClassLoader previousLoader;
     private Path previousClasses;
 
-    private Watch(Path step, String sourceDir, String resourceDir, List<Path> libraries) {
+    private Watch(Path step, String sourceDir, String resourceDir, List<Path> libraries) throws IOException {
         this.step = step;
         this.sources = existing(step.resolve(sourceDir), step.resolve("src/given/java"));
         this.resources = existing(step.resolve(resourceDir), step.resolve("src/given/resources"));
         this.watched = existing(step.resolve(sourceDir), step.resolve(resourceDir));
         this.testClasses = step.resolve("target/test-classes");
         this.runs = step.resolve("target/watch");
-        this.libraries = libraries;
         this.libraryLoader = new URLClassLoader("watch-libraries", urls(libraries), ClassLoader.getPlatformClassLoader());
+        this.javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("watch mode needs a JDK, not a JRE: point JAVA_HOME at a JDK 17 or newer");
+        }
+        // One file manager for every run: it keeps the libraries' jars open and indexed, which is
+        // most of what a compile of a few files costs. Compiled for the JDK that runs them (no
+        // --release: reading the platform's symbol archive afresh would take seconds).
+        this.files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        files.setLocationFromPaths(StandardLocation.CLASS_PATH, libraries);
     }
 
     /** Arguments: the step's folder, its source folder and its resource folder (relative to the step). */
@@ -143,27 +152,22 @@ public final class Watch {
 
     private boolean compile(Path classes) throws IOException {
         Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("watch mode needs a JDK, not a JRE: point JAVA_HOME at a JDK 17 or newer");
-        }
+        files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
         DiagnosticCollector<JavaFileObject> problems = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(problems, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", classes.toString(), "--release", "17", "-encoding", "UTF-8",
-                    "-proc:none", "-implicit:none", "-classpath", classpath(libraries));
-            boolean ok = javac.getTask(null, files, problems, options, null,
-                    files.getJavaFileObjectsFromPaths(filesIn(sources, ".java"))).call();
-            if (!ok) {
-                System.out.println("Your code does not compile:");
-                for (Diagnostic<? extends JavaFileObject> problem : problems.getDiagnostics()) {
-                    if (problem.getKind() == Diagnostic.Kind.ERROR) {
-                        String file = problem.getSource() == null ? "" : step.relativize(Path.of(problem.getSource().toUri())) + ":" + problem.getLineNumber() + ": ";
-                        System.out.println("  " + file + problem.getMessage(Locale.ROOT));
-                    }
+        boolean ok = javac.getTask(null, files, problems, List.of("-proc:none", "-implicit:none"), null,
+                files.getJavaFileObjectsFromPaths(filesIn(sources, ".java"))).call();
+        files.flush();
+        if (!ok) {
+            System.out.println("Your code does not compile:");
+            for (Diagnostic<? extends JavaFileObject> problem : problems.getDiagnostics()) {
+                if (problem.getKind() == Diagnostic.Kind.ERROR) {
+                    String where = problem.getSource() == null ? ""
+                            : step.relativize(Path.of(problem.getSource().toUri())) + ":" + problem.getLineNumber() + ": ";
+                    System.out.println("  " + where + problem.getMessage(Locale.ROOT));
                 }
-                System.out.println("Watching: save a file to try again, Ctrl+C to stop.");
-                return false;
             }
+            System.out.println("Watching: save a file to try again, Ctrl+C to stop.");
+            return false;
         }
         for (Path folder : resources) {
             for (Path file : filesIn(List.of(folder), "")) {
@@ -275,9 +279,5 @@ public final class Watch {
                 throw new UncheckedIOException(e);
             }
         }).toArray(URL[]::new);
-    }
-
-    private static String classpath(List<Path> paths) {
-        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
     }
 }
