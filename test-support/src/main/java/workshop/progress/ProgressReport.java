@@ -261,7 +261,7 @@ public final class ProgressReport implements TestExecutionListener {
         } else if (next.isPresent()) {
             Task task = next.get();
             Result first = task.firstFailure();
-            out.println(" Next: " + task.name + (task.given() ? " (given code: look at what your code changed around it)" : ""));
+            out.println(" Next: " + task.name + (task.given() ? " (true without your work, yet failing here)" : ""));
             out.println("   Make true: " + first.test.getDisplayName());
             out.println("   What came: " + indent(first.message));
             hint(task).ifPresent(hint -> out.println("   Hint:      " + hint));
