@@ -1,0 +1,283 @@
+package workshop.progress;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Watch mode: stays running, and each time a file of the learner's is saved, compiles the step
+ * anew and reruns its tests from the task at hand, so the report is back in about a second.
+ * Started by {@code ./mvnw -q -Pwatch -pl <step>} (the {@code watch} profile of the root pom runs
+ * it with the exec plugin, on the step's test classpath, in Maven's own JVM, which stays warm).
+ *
+ * <p>Each run builds the learner's code ({@code src/main} or, with {@code -Psolution}, the
+ * solution, plus {@code src/given}) into a fresh folder with {@code javax.tools}, and runs the
+ * JUnit Platform in a fresh class loader that holds that folder and the compiled tests, so no
+ * class or static state of an earlier run is seen. The libraries stay loaded (and warm) in a
+ * parent loader shared by every run. The tests themselves are compiled once, by Maven, before.
+ */
+public final class Watch {
+
+    private static final long POLL_MILLIS = 500;
+    /** A save in an editor can write several files, or one file twice: wait for quiet first. */
+    private static final long QUIET_MILLIS = 200;
+
+    private final Path step;
+    private final List<Path> sources;
+    private final List<Path> resources;
+    private final List<Path> watched;
+    private final Path testClasses;
+    private final Path runs;
+    private final ClassLoader libraryLoader;
+    private final JavaCompiler javac;
+    private final StandardJavaFileManager files;
+    private int run;
+    private URLClassLoader previousLoader;
+    private Path previousClasses;
+
+    private Watch(Path step, String sourceDir, String resourceDir, List<Path> libraries) throws IOException {
+        this.step = step;
+        this.sources = existing(step.resolve(sourceDir), step.resolve("src/given/java"));
+        this.resources = existing(step.resolve(resourceDir), step.resolve("src/given/resources"));
+        this.watched = existing(step.resolve(sourceDir), step.resolve(resourceDir));
+        this.testClasses = step.resolve("target/test-classes");
+        this.runs = step.resolve("target/watch");
+        this.libraryLoader = new URLClassLoader("watch-libraries", urls(libraries), ClassLoader.getPlatformClassLoader());
+        this.javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("watch mode needs a JDK, not a JRE: point JAVA_HOME at a JDK 17 or newer");
+        }
+        // One file manager for every run: it keeps the libraries' jars open and indexed, which is
+        // most of what a compile of a few files costs. Compiled for the JDK that runs them (no
+        // --release: reading the platform's symbol archive afresh would take seconds).
+        this.files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        files.setLocationFromPaths(StandardLocation.CLASS_PATH, libraries);
+    }
+
+    /** Arguments: the step's folder, its source folder and its resource folder (relative to the step). */
+    public static void main(String[] args) throws Exception {
+        Path step = Path.of(args[0]).toAbsolutePath().normalize();
+        Watch watch = new Watch(step, args[1], args[2], libraries(step));
+        System.setProperty("workshop.watch", "true");
+        watch.loop();
+    }
+
+    private void loop() throws Exception {
+        AtomicBoolean everything = new AtomicBoolean();
+        Thread enter = new Thread(() -> waitForEnter(everything), "watch-enter");
+        enter.setDaemon(true);
+        enter.start();
+        delete(runs);
+        Map<Path, Long> seen = snapshot();
+        int from = runOnce(1);
+        while (true) {
+            Thread.sleep(POLL_MILLIS);
+            Map<Path, Long> now = snapshot();
+            boolean rerunAll = everything.getAndSet(false);
+            if (now.equals(seen) && !rerunAll) {
+                continue;
+            }
+            // Let the editor finish writing.
+            do {
+                seen = now;
+                Thread.sleep(QUIET_MILLIS);
+                now = snapshot();
+            } while (!now.equals(seen));
+            from = runOnce(rerunAll ? 1 : from);
+        }
+    }
+
+    /** Builds and tests once; returns the task to start from next time. */
+    private int runOnce(int from) throws IOException {
+        clearScreen();
+        long started = System.nanoTime();
+        Path classes = runs.resolve("run-" + ++run);
+        if (!compile(classes)) {
+            delete(classes);
+            return from;
+        }
+        long compiled = System.nanoTime();
+        int failed;
+        try {
+            failed = test(classes, from);
+            if (failed == Tasks.NONE && from > 1) {
+                // Green from the task at hand onwards: check the earlier tasks too before saying "done".
+                clearScreen();
+                failed = test(classes, 1);
+            }
+        } catch (Exception broken) {
+            System.out.println("The tests could not run: " + broken);
+            System.out.println("Watching: save a file to try again, Ctrl+C to stop.");
+            return from;
+        }
+        if (Boolean.getBoolean("workshop.watch.timing")) {
+            System.err.printf("watch: built and tested in %.2f s (compiling: %.2f s)%n",
+                    (System.nanoTime() - started) / 1e9, (compiled - started) / 1e9);
+        }
+        return failed == Tasks.NONE ? 1 : failed;
+    }
+
+    /** The last report is the one to read. */
+    private static void clearScreen() {
+        System.out.print("\033[H\033[2J");
+        System.out.flush();
+    }
+
+    private boolean compile(Path classes) throws IOException {
+        Files.createDirectories(classes);
+        files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+        DiagnosticCollector<JavaFileObject> problems = new DiagnosticCollector<>();
+        boolean ok = javac.getTask(null, files, problems, List.of("-proc:none", "-implicit:none"), null,
+                files.getJavaFileObjectsFromPaths(filesIn(sources, ".java"))).call();
+        files.flush();
+        if (!ok) {
+            System.out.println("Your code does not compile:");
+            for (Diagnostic<? extends JavaFileObject> problem : problems.getDiagnostics()) {
+                if (problem.getKind() == Diagnostic.Kind.ERROR) {
+                    String where = problem.getSource() == null ? ""
+                            : step.relativize(Path.of(problem.getSource().toUri())) + ":" + problem.getLineNumber() + ": ";
+                    System.out.println("  " + where + problem.getMessage(Locale.ROOT));
+                }
+            }
+            System.out.println("Watching: save a file to try again, Ctrl+C to stop.");
+            return false;
+        }
+        for (Path folder : resources) {
+            for (Path file : filesIn(List.of(folder), "")) {
+                Path copy = classes.resolve(folder.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return true;
+    }
+
+    private int test(Path classes, int from) throws Exception {
+        URLClassLoader loader = new URLClassLoader("watch-run-" + run, urls(List.of(classes, testClasses)), libraryLoader);
+        Thread thread = Thread.currentThread();
+        ClassLoader outer = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader); // JUnit finds the tests, the report and its settings here
+        try {
+            return (int) loader.loadClass(WatchRun.class.getName())
+                    .getMethod("run", Path.class, int.class)
+                    .invoke(null, testClasses, from);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            thread.setContextClassLoader(outer);
+            forgetPreviousRun(loader, classes);
+        }
+    }
+
+    /** Frees the run before this one; this one's classes stay for a look until the next. */
+    private void forgetPreviousRun(URLClassLoader loader, Path classes) throws IOException {
+        if (previousLoader != null) {
+            previousLoader.close();
+        }
+        if (previousClasses != null && !previousClasses.equals(classes)) {
+            delete(previousClasses);
+        }
+        previousLoader = loader;
+        previousClasses = classes;
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    private Map<Path, Long> snapshot() throws IOException {
+        Map<Path, Long> times = new TreeMap<>();
+        for (Path file : filesIn(watched, "")) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            times.put(file, attributes.lastModifiedTime().toMillis() * 31 + attributes.size());
+        }
+        return times;
+    }
+
+    private static void waitForEnter(AtomicBoolean everything) {
+        try {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            while (in.readLine() != null) {
+                everything.set(true);
+            }
+        } catch (IOException e) {
+            // No console to read from: saves still trigger runs.
+        }
+    }
+
+    /** The jars on the class path Maven gave this main class: the step's libraries and JUnit. */
+    private static List<Path> libraries(Path step) {
+        ClassLoader loader = Watch.class.getClassLoader();
+        if (!(loader instanceof URLClassLoader urls)) {
+            throw new IllegalStateException("run watch mode with ./mvnw -Pwatch -pl <step>");
+        }
+        List<Path> jars = new ArrayList<>();
+        for (URL url : urls.getURLs()) {
+            Path path;
+            try {
+                path = Path.of(url.toURI());
+            } catch (URISyntaxException e) {
+                continue;
+            }
+            if (!path.startsWith(step.resolve("target"))) {
+                jars.add(path);
+            }
+        }
+        return jars;
+    }
+
+    private static List<Path> existing(Path... folders) {
+        return Arrays.stream(folders).filter(Files::isDirectory).toList();
+    }
+
+    private static List<Path> filesIn(List<Path> folders, String suffix) throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path folder : folders) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(suffix)).sorted().forEach(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static URL[] urls(List<Path> paths) {
+        return paths.stream().map(path -> {
+            try {
+                return path.toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toArray(URL[]::new);
+    }
+}
