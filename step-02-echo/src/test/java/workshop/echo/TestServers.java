@@ -18,12 +18,17 @@ final class TestServers {
     }
 
     static EchoServer start() {
-        return start(EchoServer.CONNECTION_LOST_TIMEOUT);
+        return start(EchoServer.CONNECTION_LOST_TIMEOUT_SECONDS);
     }
 
-    static EchoServer start(Duration connectionLostTimeout) {
+    static EchoServer start(int connectionLostTimeoutSeconds) {
+        return start(connectionLostTimeoutSeconds, StrictConnection.HANDSHAKE_TIMEOUT);
+    }
+
+    /** A server whose connections must send their whole request head within {@code handshakeTimeout}. */
+    static EchoServer start(int connectionLostTimeoutSeconds, Duration handshakeTimeout) {
         CompletableFuture<Void> started = new CompletableFuture<>();
-        EchoServer server = new EchoServer(new InetSocketAddress("localhost", 0), connectionLostTimeout) {
+        EchoServer server = new EchoServer(new InetSocketAddress("localhost", 0), connectionLostTimeoutSeconds) {
             @Override
             public void onStart() {
                 super.onStart();
@@ -38,6 +43,7 @@ final class TestServers {
                 }
             }
         };
+        server.setWebSocketFactory(StrictConnection.factory(handshakeTimeout));
         server.start();
         await("EchoServer.onStart (the server did not start)").atMost(WAIT).until(started::isDone);
         started.join();
