@@ -12,7 +12,7 @@ import org.java_websocket.WebSocket;
 final class TestServers {
 
     /** Long enough for a slow laptop, short enough that an unfinished task fails in seconds. */
-    static final Duration WAIT = Duration.ofSeconds(3);
+    static final Duration WAIT = Duration.ofSeconds(5);
 
     private TestServers() {
     }
