@@ -23,14 +23,11 @@ final class UpgradeRules {
     private UpgradeRules() {
     }
 
-    /** Checks a whole request head, up to and with its blank line; empty when it is a good upgrade. */
+    /** Checks a whole request head, up to and with its blank line, free of control bytes; empty when it is a good upgrade. */
     static Optional<Refusal> check(byte[] head) {
         // ISO-8859-1 maps each byte to one char, so no byte is lost or merged before the checks.
         String[] lines = new String(head, StandardCharsets.ISO_8859_1).split("\r\n");
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F)) {
-                return refuse("the request holds a control character (RFC 9110 §5.5)");
-            }
             if (i > 0 && (lines[i].startsWith(" ") || lines[i].startsWith("\t"))) {
                 return refuse("a header line may not start with whitespace (RFC 9112 §5.2)");
             }

@@ -25,7 +25,7 @@ record BadRequests(String name, byte[] request, int libraryAlone, int strict, St
             change("two Host headers", "Host: localhost\r\n", "Host: localhost\r\nHost: example.com\r\n", 101, 400, "one Host header"),
             change("whitespace before a colon", "Upgrade: websocket", "Upgrade : websocket", 101, 400, "before a header's colon"),
             change("a folded header line", "Connection: Upgrade\r\n", "Connection: Upgrade\r\n x: y\r\n", 101, 400, "may not start with whitespace"),
-            change("NUL bytes in the request line", "GET / HTTP", "GET /\0\0 HTTP", 101, 400, "control character"),
+            change("NUL bytes in the request line", "GET / HTTP", "GET /\0\0 HTTP", 101, 400, "not an HTTP request (byte 0x00)"),
             change("a 64 KiB header block", "\r\n\r\n", "\r\nX-Padding: " + "x".repeat(64 * 1024) + "\r\n\r\n", 101, 431, "over 8192 bytes"),
             change("Sec-WebSocket-Version: 8", "Version: 13", "Version: 8", 404, 426, "version 13 only"),
             change("no Sec-WebSocket-Version", "Sec-WebSocket-Version: 13\r\n", "", 404, 400, "Sec-WebSocket-Version header is missing"),
@@ -34,6 +34,8 @@ record BadRequests(String name, byte[] request, int libraryAlone, int strict, St
                     "not an HTTP/1.1 GET request"),
             // The first bytes of a TLS ClientHello: a client that speaks wss:// to a ws:// port.
             new BadRequests("TLS instead of HTTP", new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xFC, 0x03, 0x03},
+                    0, 400, "not an HTTP request (byte 0x16)"),
+            new BadRequests("half a request, then nothing", Wire.GOOD_REQUEST.substring(0, 30).getBytes(StandardCharsets.ISO_8859_1),
                     0, 408, "did not come within"));
 
     private static BadRequests change(String name, String from, String to, int libraryAlone, int strict, String reason) {

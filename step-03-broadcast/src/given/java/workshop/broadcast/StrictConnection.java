@@ -78,6 +78,7 @@ final class StrictConnection extends WebSocketImpl {
     private void decodeHead(ByteBuffer bytes) {
         byte[] received;
         int end;
+        int control;
         synchronized (lock) {
             if (settled) {
                 return;
@@ -87,14 +88,21 @@ final class StrictConnection extends WebSocketImpl {
             head.writeBytes(chunk);
             received = head.toByteArray();
             end = endOfHead(received);
-            if (end < 0 && received.length <= MAX_HEAD_BYTES) {
+            control = firstControlByte(received, end < 0 ? received.length : end);
+            if (control < 0 && end < 0 && received.length <= MAX_HEAD_BYTES) {
                 return;
             }
             settled = true;
         }
-        Optional<Refusal> refusal = end < 0 || end > MAX_HEAD_BYTES
-                ? Optional.of(new Refusal(431, "the request head is over " + MAX_HEAD_BYTES + " bytes"))
-                : UpgradeRules.check(Arrays.copyOf(received, end));
+        Optional<Refusal> refusal;
+        if (control >= 0) {
+            // Control bytes are not HTTP: often TLS, from a wss:// URL pointed at this plain server.
+            refusal = Optional.of(Refusal.badRequest(String.format("not an HTTP request (byte 0x%02x)", control)));
+        } else if (end < 0 || end > MAX_HEAD_BYTES) {
+            refusal = Optional.of(new Refusal(431, "the request head is over " + MAX_HEAD_BYTES + " bytes"));
+        } else {
+            refusal = UpgradeRules.check(Arrays.copyOf(received, end));
+        }
         if (refusal.isPresent()) {
             refuse(refusal.get());
             return;
@@ -142,6 +150,17 @@ final class StrictConnection extends WebSocketImpl {
         }
         // Closes the socket; the library calls no onOpen and no onClose for a connection that never opened.
         closeConnection(CloseFrame.NEVER_CONNECTED, refusal.reason());
+    }
+
+    /** RFC 9110 §5.5: no byte below 0x20 but CR, LF and tab, and no DEL, in a request head (the frames after it may hold any). */
+    private static int firstControlByte(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            int c = bytes[i] & 0xFF;
+            if ((c < 0x20 && c != '\r' && c != '\n' && c != '\t') || c == 0x7F) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private static int endOfHead(byte[] bytes) {
