@@ -68,13 +68,15 @@ final class StrictConnection extends WebSocketImpl {
 
     @Override
     public void decode(ByteBuffer bytes) {
+        // Once a connection is closing the library reads nothing more from it, and neither does this.
         if (isOpen()) {
-            decodeFrames(bytes);
+            passFrames(bytes);
         } else if (getReadyState() == ReadyState.NOT_YET_CONNECTED) {
             decodeHead(bytes);
         }
     }
 
+    /** Holds the bytes until the request head is whole, then refuses it, or passes it on with what follows it. */
     private void decodeHead(ByteBuffer bytes) {
         byte[] received;
         int end;
@@ -110,11 +112,12 @@ final class StrictConnection extends WebSocketImpl {
         super.decode(ByteBuffer.wrap(received, 0, end));
         // A client may send its first frames right behind the request.
         if (end < received.length && isOpen()) {
-            decodeFrames(ByteBuffer.wrap(received, end, received.length - end));
+            passFrames(ByteBuffer.wrap(received, end, received.length - end));
         }
     }
 
-    private void decodeFrames(ByteBuffer bytes) {
+    /** Passes the frames on up to the first unmasked one, which closes the connection (RFC 6455 §5.1). */
+    private void passFrames(ByteBuffer bytes) {
         int unmasked = masks.firstUnmasked(bytes);
         if (unmasked < 0) {
             super.decode(bytes);
