@@ -11,8 +11,11 @@ import org.java_websocket.WebSocket;
 /** Starts an {@link EchoServer} on a free port for one test, and stops it afterwards. */
 final class TestServers {
 
-    /** Long enough for a slow laptop, short enough that an unfinished task fails in seconds. */
-    static final Duration WAIT = Duration.ofSeconds(5);
+    /**
+     * Long enough for a slow laptop in a busy room (an echo took over 5 s here, with a load average
+     * of 25 on 2 cores); each wait ends as soon as what it waits for has happened.
+     */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     private TestServers() {
     }
