@@ -46,7 +46,7 @@ final class StrictConnection extends WebSocketImpl {
     // The worker thread reads the head while the deadline may fire on another thread: this lock
     // decides which one of them settles the handshake.
     private final Object lock = new Object();
-    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+    private ByteArrayOutputStream head = new ByteArrayOutputStream();
     private boolean settled;
 
     private StrictConnection(WebSocketAdapter server, List<Draft> drafts) {
@@ -95,6 +95,7 @@ final class StrictConnection extends WebSocketImpl {
                 return;
             }
             settled = true;
+            head = null; // read once: not kept for the connection's whole life
         }
         Optional<Refusal> refusal;
         if (control >= 0) {
