@@ -2,7 +2,6 @@ package workshop.echo;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
@@ -24,8 +23,8 @@ public class EchoServer extends WebSocketServer {
     public static final int DEFAULT_PORT = 8082;
     /** The largest message accepted; a bigger one closes its connection with 1009. */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
-    /** How often each client is pinged; one that has not answered for 1.5 times this is dropped. */
-    public static final Duration CONNECTION_LOST_TIMEOUT = Duration.ofSeconds(30);
+    /** How often, in seconds, each client is pinged; one that has not answered for 1.5 times this is dropped. */
+    public static final int CONNECTION_LOST_TIMEOUT_SECONDS = 30;
     public static final String GREETING = "Welcome to the echo server: everything you send comes back.";
     public static final String SHUTDOWN_REASON = "server shutting down";
     private static final int SHUTDOWN_TIMEOUT_MILLIS = 1000;
@@ -34,16 +33,19 @@ public class EchoServer extends WebSocketServer {
 
     public static void main(String[] args) {
         int port = Integer.getInteger("port", DEFAULT_PORT);
-        EchoServer server = new EchoServer(new InetSocketAddress(port), CONNECTION_LOST_TIMEOUT);
+        EchoServer server = new EchoServer(new InetSocketAddress(port), CONNECTION_LOST_TIMEOUT_SECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "echo-shutdown"));
         server.start();
     }
 
-    public EchoServer(InetSocketAddress address, Duration connectionLostTimeout) {
+    public EchoServer(InetSocketAddress address, int connectionLostTimeoutSeconds) {
         // TODO 5: refuse big messages: use the Draft_6455 constructor that takes a limit, MAX_MESSAGE_BYTES
         super(address, List.of(new Draft_6455()));
         setReuseAddr(true);
-        // TODO 5: drop clients that stop answering pings: setConnectionLostTimeout, in whole seconds
+        // What the library lets through (a bad upgrade, a request that never ends, an unmasked frame) is
+        // refused before the library reads it: see StrictConnection and the README.
+        setWebSocketFactory(StrictConnection.factory(StrictConnection.HANDSHAKE_TIMEOUT));
+        // TODO 5: ping every connectionLostTimeoutSeconds (setConnectionLostTimeout); refuse less than 1, which turns pings off
     }
 
     @Override

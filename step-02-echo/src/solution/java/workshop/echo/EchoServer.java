@@ -2,7 +2,6 @@ package workshop.echo;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
@@ -24,8 +23,8 @@ public class EchoServer extends WebSocketServer {
     public static final int DEFAULT_PORT = 8082;
     /** The largest message accepted; a bigger one closes its connection with 1009. */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
-    /** How often each client is pinged; one that has not answered for 1.5 times this is dropped. */
-    public static final Duration CONNECTION_LOST_TIMEOUT = Duration.ofSeconds(30);
+    /** How often, in seconds, each client is pinged; one that has not answered for 1.5 times this is dropped. */
+    public static final int CONNECTION_LOST_TIMEOUT_SECONDS = 30;
     public static final String GREETING = "Welcome to the echo server: everything you send comes back.";
     public static final String SHUTDOWN_REASON = "server shutting down";
     private static final int SHUTDOWN_TIMEOUT_MILLIS = 1000;
@@ -34,18 +33,25 @@ public class EchoServer extends WebSocketServer {
 
     public static void main(String[] args) {
         int port = Integer.getInteger("port", DEFAULT_PORT);
-        EchoServer server = new EchoServer(new InetSocketAddress(port), CONNECTION_LOST_TIMEOUT);
+        EchoServer server = new EchoServer(new InetSocketAddress(port), CONNECTION_LOST_TIMEOUT_SECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "echo-shutdown"));
         server.start();
     }
 
-    public EchoServer(InetSocketAddress address, Duration connectionLostTimeout) {
+    public EchoServer(InetSocketAddress address, int connectionLostTimeoutSeconds) {
         // RFC 6455 §10.4: a frame may announce up to 2^63 bytes; unlimited, the library takes up to 2 GiB
         // and allocates the whole buffer as soon as the header arrives.
         super(address, List.of(new Draft_6455(List.of(), MAX_MESSAGE_BYTES)));
         setReuseAddr(true);
+        // What the library lets through (a bad upgrade, a request that never ends, an unmasked frame) is
+        // refused before the library reads it: see StrictConnection and the README.
+        setWebSocketFactory(StrictConnection.factory(StrictConnection.HANDSHAKE_TIMEOUT));
         // RFC 6455 §5.5.2: a ping must be answered by a pong, so a peer that stays silent is gone.
-        setConnectionLostTimeout(Math.toIntExact(connectionLostTimeout.toSeconds()));
+        // The library reads 0 or less as "never ping": refuse it rather than lose dead-peer detection.
+        if (connectionLostTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("connectionLostTimeoutSeconds must be 1 or more: 0 turns the pings off");
+        }
+        setConnectionLostTimeout(connectionLostTimeoutSeconds);
     }
 
     @Override

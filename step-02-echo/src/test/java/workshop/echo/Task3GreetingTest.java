@@ -1,8 +1,6 @@
 package workshop.echo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static workshop.echo.Eventually.eventually;
 
 import java.util.List;
@@ -61,21 +59,5 @@ class Task3GreetingTest {
                         "what a client received, in order; " + WHERE + " (and onMessage echo, task 1)");
             }
         });
-    }
-
-    @Test
-    @Order(3)
-    @DisplayName("a greeted client that closes with 1000 and a reason hears 1000 and the same reason back")
-    void answersTheClientsClose() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server));
-        eventually(() ->
-                assertEquals(List.of(EchoServer.GREETING), client.texts, WHERE));
-
-        client.close(1000, "bye");
-
-        eventually(() -> assertTrue(client.closed.isDone(), "no close frame came back after the client's close"));
-        assertFalse(client.closed.isCompletedExceptionally(), "the close handshake ended in an error");
-        assertEquals(new Close(1000, "bye"), client.closed.join(),
-                "the server's answer to the client's close frame (RFC 6455 §5.5.1: the endpoint echoes the status code)");
     }
 }

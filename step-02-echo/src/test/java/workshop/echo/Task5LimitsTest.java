@@ -2,9 +2,11 @@ package workshop.echo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static workshop.echo.Eventually.eventually;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -21,9 +23,9 @@ import workshop.progress.Hint;
 class Task5LimitsTest {
 
     /** The shortest timeout the library takes (whole seconds), so the dead client is found fast. */
-    private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
+    private static final int SHORT_TIMEOUT_SECONDS = 1;
     /** The library drops a silent client 1.5 to 2.5 timeouts after it connected. */
-    private static final Duration DROP_WAIT = Duration.ofSeconds(5);
+    private static final Duration DROP_WAIT = Duration.ofSeconds(10);
     private static final int TOO_BIG = 1009;
     private static final String LIMIT = "EchoServer's constructor should pass MAX_MESSAGE_BYTES to new Draft_6455(List.of(), limit)";
 
@@ -38,7 +40,7 @@ class Task5LimitsTest {
     @Order(1)
     @DisplayName("a client that never answers pings is pinged, then dropped; a client that answers stays")
     void dropsDeadPeers() throws Exception {
-        server = TestServers.start(SHORT_TIMEOUT);
+        server = TestServers.start(SHORT_TIMEOUT_SECONDS);
         JdkClient alive = JdkClient.connect(TestServers.uri(server));
 
         try (RawClient silent = RawClient.connect(server.getPort())) {
@@ -104,5 +106,19 @@ class Task5LimitsTest {
 
         eventually(() ->
                 assertEquals(List.of("still there?"), polite.echoes(), "the other client's echo"));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a connection-lost timeout under one second is refused: the library would read 0 as \"never ping\"")
+    void refusesTimeoutsUnderOneSecond() {
+        IllegalArgumentException refused = null;
+        try {
+            new EchoServer(new InetSocketAddress("localhost", 0), 0);
+        } catch (IllegalArgumentException expected) {
+            refused = expected;
+        }
+        assertNotNull(refused, "new EchoServer(address, 0) was accepted, and a server without pings never finds a "
+                + "dead peer; EchoServer's constructor should throw IllegalArgumentException for less than 1 second");
     }
 }

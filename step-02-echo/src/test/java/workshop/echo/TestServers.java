@@ -11,19 +11,27 @@ import org.java_websocket.WebSocket;
 /** Starts an {@link EchoServer} on a free port for one test, and stops it afterwards. */
 final class TestServers {
 
-    /** Long enough for a slow laptop, short enough that an unfinished task fails in seconds. */
-    static final Duration WAIT = Duration.ofSeconds(3);
+    /**
+     * Long enough for a slow laptop in a busy room (an echo took over 5 s here, with a load average
+     * of 25 on 2 cores); each wait ends as soon as what it waits for has happened.
+     */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     private TestServers() {
     }
 
     static EchoServer start() {
-        return start(EchoServer.CONNECTION_LOST_TIMEOUT);
+        return start(EchoServer.CONNECTION_LOST_TIMEOUT_SECONDS);
     }
 
-    static EchoServer start(Duration connectionLostTimeout) {
+    static EchoServer start(int connectionLostTimeoutSeconds) {
+        return start(connectionLostTimeoutSeconds, StrictConnection.HANDSHAKE_TIMEOUT);
+    }
+
+    /** A server whose connections must send their whole request head within {@code handshakeTimeout}. */
+    static EchoServer start(int connectionLostTimeoutSeconds, Duration handshakeTimeout) {
         CompletableFuture<Void> started = new CompletableFuture<>();
-        EchoServer server = new EchoServer(new InetSocketAddress("localhost", 0), connectionLostTimeout) {
+        EchoServer server = new EchoServer(new InetSocketAddress("localhost", 0), connectionLostTimeoutSeconds) {
             @Override
             public void onStart() {
                 super.onStart();
@@ -38,6 +46,7 @@ final class TestServers {
                 }
             }
         };
+        server.setWebSocketFactory(StrictConnection.factory(handshakeTimeout));
         server.start();
         await("EchoServer.onStart (the server did not start)").atMost(WAIT).until(started::isDone);
         started.join();

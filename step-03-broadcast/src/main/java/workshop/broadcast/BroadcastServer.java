@@ -2,7 +2,6 @@ package workshop.broadcast;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
@@ -27,8 +26,8 @@ public class BroadcastServer extends WebSocketServer {
     public static final int DEFAULT_PORT = 8083;
     /** The largest message accepted; a bigger one closes its connection with 1009. */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
-    /** How often each client is pinged; one that has not answered for 1.5 times this is dropped. */
-    public static final Duration CONNECTION_LOST_TIMEOUT = Duration.ofSeconds(30);
+    /** How often, in seconds, each client is pinged; one that has not answered for 1.5 times this is dropped. */
+    public static final int CONNECTION_LOST_TIMEOUT_SECONDS = 30;
     public static final String TEXT_ONLY_REASON = "text messages only";
     public static final String SHUTDOWN_REASON = "server shutting down";
     private static final int SHUTDOWN_TIMEOUT_MILLIS = 1000;
@@ -39,17 +38,20 @@ public class BroadcastServer extends WebSocketServer {
 
     public static void main(String[] args) {
         int port = Integer.getInteger("port", DEFAULT_PORT);
-        BroadcastServer server = new BroadcastServer(new InetSocketAddress(port), CONNECTION_LOST_TIMEOUT);
+        BroadcastServer server = new BroadcastServer(new InetSocketAddress(port), CONNECTION_LOST_TIMEOUT_SECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "broadcast-shutdown"));
         server.start();
     }
 
-    public BroadcastServer(InetSocketAddress address, Duration connectionLostTimeout) {
+    public BroadcastServer(InetSocketAddress address, int connectionLostTimeoutSeconds) {
         // RFC 6455 §10.4: a frame may announce up to 2^63 bytes; unlimited, the library takes up to 2 GiB
         // and allocates the whole buffer as soon as the header arrives.
         super(address, List.of(new Draft_6455(List.of(), MAX_MESSAGE_BYTES)));
         setReuseAddr(true);
-        // TODO 3: ping every connectionLostTimeout so that silent clients are dropped (setConnectionLostTimeout)
+        // What the library lets through (a bad upgrade, a request that never ends, an unmasked frame) is
+        // refused before the library reads it, so it never becomes a guest: see StrictConnection.
+        setWebSocketFactory(StrictConnection.factory(StrictConnection.HANDSHAKE_TIMEOUT));
+        // TODO 3: ping every connectionLostTimeoutSeconds (setConnectionLostTimeout); refuse less than 1, which turns pings off
     }
 
     @Override

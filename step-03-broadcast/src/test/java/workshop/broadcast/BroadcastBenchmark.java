@@ -103,7 +103,7 @@ public final class BroadcastBenchmark {
         }
 
         CountDownLatch started = new CountDownLatch(1);
-        BroadcastServer server = new BroadcastServer(new InetSocketAddress("127.0.0.1", 0), BroadcastServer.CONNECTION_LOST_TIMEOUT) {
+        BroadcastServer server = new BroadcastServer(new InetSocketAddress("127.0.0.1", 0), BroadcastServer.CONNECTION_LOST_TIMEOUT_SECONDS) {
             @Override
             public void onStart() {
                 super.onStart();

@@ -14,10 +14,13 @@ import org.awaitility.core.ConditionTimeoutException;
 /** A test's client, whatever the library behind it: it sends text and keeps every line it receives. */
 abstract class Client implements AutoCloseable {
 
-    /** How long a line may take to arrive on loopback before a test gives up. */
-    static final Duration PATIENCE = Duration.ofSeconds(2);
+    /**
+     * How long a line may take to arrive on loopback before a test gives up: sized for a slow laptop
+     * in a busy room, and each wait ends as soon as the line is there (or the server threw).
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(10);
     /** How long connecting may take; it works on the starter too, so it costs no time there. */
-    static final Duration CONNECTING = Duration.ofSeconds(5);
+    static final Duration CONNECTING = Duration.ofSeconds(10);
 
     final String label;
     private final ObservedServer server;

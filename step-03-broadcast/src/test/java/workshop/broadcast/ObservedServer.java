@@ -3,6 +3,7 @@ package workshop.broadcast;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -22,8 +23,28 @@ final class ObservedServer extends BroadcastServer {
     private final List<String> broadcasts = new CopyOnWriteArrayList<>();
     private volatile Throwable thrown;
 
-    ObservedServer(Duration connectionLostTimeout) {
-        super(new InetSocketAddress("127.0.0.1", 0), connectionLostTimeout);
+    /** A connection that has closed, shown by getConnections() as if the copy had been made just before it closed. */
+    private volatile WebSocket stale;
+
+    ObservedServer(int connectionLostTimeoutSeconds, Duration handshakeTimeout) {
+        super(new InetSocketAddress("127.0.0.1", 0), connectionLostTimeoutSeconds);
+        setWebSocketFactory(StrictConnection.factory(handshakeTimeout));
+    }
+
+    // getConnections() is a copy made on read: by the time a loop reaches a connection, it may have
+    // closed. A test makes that moment certain by putting a closed connection first in the copy.
+    @Override
+    public Collection<WebSocket> getConnections() {
+        List<WebSocket> copy = new ArrayList<>(super.getConnections());
+        if (stale != null) {
+            copy.add(0, stale);
+        }
+        return copy;
+    }
+
+    /** From now on, getConnections() also returns this connection, which has closed. */
+    void showStale(WebSocket closed) {
+        stale = closed;
     }
 
     @Override

@@ -3,7 +3,9 @@ package workshop.broadcast;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -32,6 +34,38 @@ final class RawClient implements AutoCloseable {
         String response = readHeaders(socket.getInputStream());
         if (!response.startsWith("HTTP/1.1 101")) {
             throw new IOException("expected 101 Switching Protocols, got: " + response);
+        }
+    }
+
+    /** Sends a text frame without a mask, which RFC 6455 §5.1 forbids a client. */
+    void sendUnmasked(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(new byte[] {(byte) 0x81, (byte) payload.length}); // FIN + text, no mask bit, a short length
+        out.write(payload);
+        out.flush();
+    }
+
+    /**
+     * Reads the server's frames until a close frame, and returns its code (RFC 6455 §5.5.1); 1006
+     * when the connection ends without one, 0 when it stays open. The frames before it are short notices: 125 bytes or less.
+     */
+    int awaitCloseCode() throws IOException {
+        InputStream in = socket.getInputStream();
+        while (true) {
+            try {
+                int first = in.read();
+                int length = in.read() & 0x7F;
+                if (first < 0 || length == 126 || length == 127) {
+                    return 1006;
+                }
+                byte[] payload = in.readNBytes(length);
+                if ((first & 0x0F) == 0x8) {
+                    return payload.length < 2 ? 1005 : (payload[0] & 0xFF) << 8 | (payload[1] & 0xFF);
+                }
+            } catch (SocketTimeoutException stillOpen) {
+                return 0;
+            }
         }
     }
 

@@ -20,11 +20,15 @@ final class Room implements AutoCloseable {
     private final List<AutoCloseable> clients = new ArrayList<>();
 
     Room() throws InterruptedException {
-        this(BroadcastServer.CONNECTION_LOST_TIMEOUT);
+        this(BroadcastServer.CONNECTION_LOST_TIMEOUT_SECONDS, StrictConnection.HANDSHAKE_TIMEOUT);
     }
 
-    Room(Duration connectionLostTimeout) throws InterruptedException {
-        server = new ObservedServer(connectionLostTimeout);
+    Room(int connectionLostTimeoutSeconds) throws InterruptedException {
+        this(connectionLostTimeoutSeconds, StrictConnection.HANDSHAKE_TIMEOUT);
+    }
+
+    Room(int connectionLostTimeoutSeconds, Duration handshakeTimeout) throws InterruptedException {
+        server = new ObservedServer(connectionLostTimeoutSeconds, handshakeTimeout);
         server.start();
         assertTrue(server.started().await(Client.CONNECTING.toMillis(), TimeUnit.MILLISECONDS), "the server did not start");
     }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +63,7 @@ class Task4ConcurrencyTest {
     }
 
     @Test
-    @DisplayName("ten clients sending 100 messages each at once: every client gets all 1,000, each sender's in order")
+    @DisplayName("ten clients sending 100 messages each at once: every client gets all 1,000, each sender's in order, under its own name")
     void nothingLostOrDuplicated() throws Exception {
         room = new Room();
         List<Client> clients = room.atOnce(CLIENTS);
@@ -97,5 +98,15 @@ class Task4ConcurrencyTest {
         for (Future<?> sender : senders) {
             sender.get();
         }
+        // Which name each sender's lines carry: one name per sender, and no name shared by two.
+        Map<String, Set<String>> namesOf = new LinkedHashMap<>();
+        for (String line : clients.get(0).chat()) {
+            String label = line.substring(line.indexOf(": ") + 2, line.lastIndexOf(" #"));
+            namesOf.computeIfAbsent(label, any -> new HashSet<>()).add(line.substring(0, line.indexOf(": ")));
+        }
+        Set<String> names = new HashSet<>();
+        namesOf.values().forEach(names::addAll);
+        assertEquals(CLIENTS, names.size(), "each sender's lines should carry a name of its own; the names "
+                + "per sender were " + namesOf + " (BroadcastServer.nextGuestName, TODO 4)");
     }
 }

@@ -1,8 +1,11 @@
 package workshop.broadcast;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Set;
+import org.java_websocket.WebSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,5 +61,30 @@ class Task5EncodeOnceTest {
                 "'" + joined + "' should be handed to broadcast(...) once; broadcast(...) got " + broadcasts + " (" + WHERE + ")");
         assertEquals(1, broadcasts.stream().filter(left::equals).count(),
                 "'" + left + "' should be handed to broadcast(...) once; broadcast(...) got " + broadcasts + " (" + WHERE + ")");
+    }
+
+    @Test
+    @DisplayName("a client that closed while a line was being sent does not stop the others from getting it")
+    void skipsAClosedConnection() throws Exception {
+        room = new Room();
+        Client alice = room.library("alice");
+        Client bob = room.jdk("bob");
+        Client carol = room.library("carol");
+        Set<WebSocket> before = Set.copyOf(room.server().getConnections());
+        Client leaver = room.library("leaver");
+        WebSocket leaving = room.server().getConnections().stream().filter(conn -> !before.contains(conn)).findFirst().orElseThrow();
+        leaver.leave();
+        await("the server counts 3 connections after the leaver's close").atMost(Client.CONNECTING)
+                .until(() -> room.server().getConnections().size() == 3);
+        // As if getConnections() had made its copy just before the leaver closed: it comes first in the copy.
+        room.server().showStale(leaving);
+
+        alice.send("hello");
+
+        String where = "a closed connection in the copy from getConnections() makes conn.send throw "
+                + "WebsocketNotConnectedException, and the loop stops there; broadcast(line) skips it (" + WHERE + ")";
+        for (Client client : List.of(alice, bob, carol)) {
+            client.awaitLine("[^\\s:]+: hello", where);
+        }
     }
 }
