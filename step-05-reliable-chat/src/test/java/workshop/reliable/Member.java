@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 final class Member implements AutoCloseable {
 
     final String name;
-    private final String token;
+    private final ChatServer server;
     private final int port;
     private ChatClient client;
     private String lastId;
@@ -30,15 +30,15 @@ final class Member implements AutoCloseable {
     final Map<String, String> pending = new LinkedHashMap<>();
     final List<JsonObject> acks = new ArrayList<>();
 
-    private Member(String name, String token, int port) {
+    private Member(String name, ChatServer server, int port) {
         this.name = name;
-        this.token = token;
+        this.server = server;
         this.port = port;
     }
 
     /** Logs in on the server and joins through {@code port}: the server's own, or a proxy's in front of it. */
     static Member join(ChatServer server, String name, int port) {
-        Member member = new Member(name, server.token(name), port);
+        Member member = new Member(name, server, port);
         member.connect(null);
         return member;
     }
@@ -92,8 +92,9 @@ final class Member implements AutoCloseable {
         return client;
     }
 
+    /** Like the page, logs in again before every connect: the token of a long absence would have expired. */
     private JsonObject connect(String since) {
-        client = ChatClient.connect(port, name, token);
+        client = ChatClient.connect(port, name, server.token(name));
         client.join(since);
         JsonObject welcome;
         do {
