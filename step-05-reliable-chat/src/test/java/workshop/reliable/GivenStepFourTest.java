@@ -87,6 +87,12 @@ class GivenStepFourTest {
     }
 
     @Test
+    @DisplayName("an upgrade without a token gets 401, and no socket")
+    void noToken() {
+        assertEquals(401, ChatClient.handshakeStatus(server.port(), null, null), "an upgrade without a " + ReliableChatApp.TOKEN_COOKIE + " cookie");
+    }
+
+    @Test
     @DisplayName("a page from another origin gets 403 before the upgrade, even with a valid token")
     void foreignOrigin() {
         String token = server.token("ada");

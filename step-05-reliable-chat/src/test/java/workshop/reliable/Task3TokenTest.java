@@ -23,12 +23,6 @@ class Task3TokenTest {
     }
 
     @Test
-    @DisplayName("an upgrade without a token gets 401, and no socket")
-    void missing() {
-        assertEquals(401, ChatClient.handshakeStatus(server.port(), null, null), "an upgrade without a " + ReliableChatApp.TOKEN_COOKIE + " cookie" + WHERE);
-    }
-
-    @Test
     @DisplayName("a token that is not three dot-separated parts, or not Base64, gets 401")
     void malformed() {
         for (String token : new String[] {"", "garbage", "a.b", "a.b.c.d", "YWRh.99999999999.not*base64"}) {
