@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -80,7 +81,7 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The refusal itself, or null when the server upgraded. */
-    static java.net.http.HttpResponse<?> refusal(int port, String token) {
+    static HttpResponse<?> refusal(int port, String token) {
         try {
             ChatClient client = new ChatClient("refusal", true);
             client.socket = builder(token, null).buildAsync(uri(port), client).join();

@@ -7,6 +7,7 @@ import static workshop.reliable.ChatClient.objects;
 import static workshop.reliable.ChatClient.string;
 
 import com.google.gson.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -92,7 +93,7 @@ class Task1CatchUpTest {
             ada.say("seen by bob");
             ada.expect("message", "the first message");
             for (int i = 1; i < said; i++) {
-                server.clock.advance(java.time.Duration.ofSeconds(1)); // the rate limit lets a steady talker through
+                server.clock.advance(Duration.ofSeconds(1)); // the rate limit lets a steady talker through
                 ada.say("message " + i);
                 ada.expect("message", "message " + i);
             }

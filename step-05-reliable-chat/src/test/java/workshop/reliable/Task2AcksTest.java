@@ -1,12 +1,16 @@
 package workshop.reliable;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static workshop.reliable.ChatClient.string;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -146,14 +150,14 @@ class Task2AcksTest {
                 assertEquals(List.of("hello ada", "missed 1", "missed 2", "typed while cut"), bob.texts(),
                         "what bob saw: ada's message once");
             } finally {
-                page.screenshot(java.nio.file.Path.of("target", "screenshots", "task2-browser.png"));
+                page.screenshot(Path.of("target", "screenshots", "task2-browser.png"));
             }
         }
     }
 
     /** Waits for the page to show what the assertion wants; fails at once when the page's script threw. */
-    static void eventually(Page page, String what, org.awaitility.core.ThrowingRunnable assertion) {
-        org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+    static void eventually(Page page, String what, ThrowingRunnable assertion) {
+        await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .failFast(() -> {
                     List<String> thrown = page.scriptErrors();
                     if (!thrown.isEmpty()) {
@@ -167,7 +171,7 @@ class Task2AcksTest {
     @DisplayName("a resend flood shows the message once, and the room keeps serving")
     void resendFlood() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
-            List<String> ackIds = new java.util.ArrayList<>();
+            List<String> ackIds = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 server.clock.advance(Duration.ofSeconds(1)); // within the rate limit: every resend reaches the room
                 ada.say("again and again", "c-1");
