@@ -2,7 +2,7 @@ package workshop.reliable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static workshop.reliable.ChatClient.objects;
 import static workshop.reliable.ChatClient.string;
 
@@ -146,13 +146,17 @@ class Task1CatchUpTest {
     static List<String> texts(JsonObject welcome) {
         assertNotNull(welcome.getAsJsonArray("history"), "a welcome has a history: " + welcome);
         return objects(welcome.getAsJsonArray("history")).stream().map(message -> {
-            assertTrue(message.has("id"), "a message in the history without an id (History.append): " + message);
+            if (!message.has("id")) {
+                fail("a message in the history without an id (History.append): " + message);
+            }
             return string(message, "text");
         }).toList();
     }
 
     static long missed(JsonObject welcome) {
-        assertTrue(welcome.has("missed"), "a welcome has missed, a number: " + welcome);
+        if (!welcome.has("missed")) {
+            fail("a welcome without missed, a number: " + welcome);
+        }
         return welcome.get("missed").getAsLong();
     }
 }
