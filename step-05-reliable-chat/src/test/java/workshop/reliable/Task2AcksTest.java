@@ -138,6 +138,7 @@ class Task2AcksTest {
                 page.say("typed while cut");
                 eventually(page, "ada's message while cut, shown as pending",
                         () -> assertEquals(List.of("typed while cut"), page.pending()));
+                page.screenshot(Path.of("target", "screenshots", "task2-browser-while-cut.png"));
 
                 proxy.resume();
                 List<String> expected = List.of("bob: hello ada", "bob: missed 1", "bob: missed 2", "ada: typed while cut");
