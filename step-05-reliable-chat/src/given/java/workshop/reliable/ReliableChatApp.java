@@ -1,0 +1,164 @@
+package workshop.reliable;
+
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.ServiceUnavailableResponse;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.http.staticfiles.Location;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reliable chat: step 4's app, plus a login over plain HTTP and three checks before the upgrade
+ * (origin, token, room to spare). Every WebSocket event goes to the {@link Hub}, the one thread that
+ * owns the {@link ChatRoom}.
+ *
+ * <p>Run it with {@code ./mvnw -pl step-05-reliable-chat compile exec:java}, then open
+ * http://localhost:7075 in two tabs and log in with the passphrase it prints. {@code -Dport=...},
+ * {@code -Dpassphrase=...} and {@code -Dorigins=...} (see {@link OriginCheck}) change the defaults.
+ */
+public final class ReliableChatApp {
+
+    public static final int DEFAULT_PORT = 7075;
+    public static final String DEFAULT_PASSPHRASE = "open sesame";
+    public static final String PATH = "/chat";
+    /** The cookie that carries the login token; the README says why a cookie. */
+    public static final String TOKEN_COOKIE = "chat-token";
+
+    private static final Logger log = LoggerFactory.getLogger(ReliableChatApp.class);
+
+    private ReliableChatApp() {
+    }
+
+    public static void main(String[] args) {
+        int port = Integer.getInteger("port", DEFAULT_PORT);
+        String passphrase = System.getProperty("passphrase", DEFAULT_PASSPHRASE);
+        OriginCheck origins = OriginCheck.parse(System.getProperty("origins", ""));
+        Clock clock = Clock.systemUTC();
+        Javalin app = create(new ChatRoom(clock), Tokens.withRandomKey(clock), new Admission(Limits.MAX_CONNECTIONS),
+                origins, passphrase).start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "chat-stop"));
+        log.info("Chat is up: open http://localhost:{} in two browser tabs; the passphrase is \"{}\"", app.port(), passphrase);
+    }
+
+    /** The app, not started yet: call {@code start(port)}; port 0 picks a free one. */
+    public static Javalin create(ChatRoom room, Tokens tokens, Admission admission, OriginCheck origins, String passphrase) {
+        Hub hub = new Hub(room);
+        // Jetty's session -> our Connection, for the events after the first; the hub never reads it.
+        Map<String, Connection> connections = new ConcurrentHashMap<>();
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add("/public", Location.CLASSPATH);
+            config.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setMaxTextMessageSize(Limits.MAX_MESSAGE_BYTES);
+                factory.setMaxBinaryMessageSize(Limits.MAX_MESSAGE_BYTES);
+                factory.setIdleTimeout(Limits.IDLE_TIMEOUT);
+            });
+            config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
+            config.events.serverStopped(hub::close);
+
+            config.routes.post("/login", ctx -> login(ctx, tokens, passphrase));
+            config.routes.get("/session", ctx -> renew(ctx, tokens));
+
+            // Runs on the plain HTTP request, before the upgrade: a refused client never gets a socket.
+            config.routes.wsBeforeUpgrade(PATH, ctx -> {
+                String origin = ctx.header(Header.ORIGIN);
+                if (!origins.allows(origin, ctx.header(Header.HOST))) {
+                    log.info("Refused a WebSocket from origin {}", origin);
+                    throw new ForbiddenResponse("This page's origin may not open the chat: " + origin);
+                }
+                Optional<String> name = tokens.verify(ctx.cookie(TOKEN_COOKIE));
+                if (name.isEmpty()) {
+                    // Never log the token itself: whoever reads the log could use it until it expires.
+                    log.info("Refused a WebSocket without a valid login token from {}", ctx.ip());
+                    throw new UnauthorizedResponse("Log in first (POST /login): the chat needs a valid " + TOKEN_COOKIE + " cookie.");
+                }
+                if (!admission.hasRoom()) {
+                    int seconds = admission.retryAfterSeconds();
+                    log.info("Refused {}: the server is full, retry after {} s", name.get(), seconds);
+                    // RFC 9110 §10.2.3: how long to wait before trying again.
+                    ctx.header(Header.RETRY_AFTER, Integer.toString(seconds));
+                    throw new ServiceUnavailableResponse("The chat is full: try again in " + seconds + " s.");
+                }
+                ctx.attribute("name", name.get());
+            });
+            config.routes.ws(PATH, ws -> {
+                ws.onConnect(ctx -> {
+                    ctx.enableAutomaticPings(Limits.PING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+                    Connection connection = new Connection(ctx.sessionId(), ctx.attribute("name"), ctx.session);
+                    connections.put(ctx.sessionId(), connection);
+                    admission.opened();
+                    hub.connected(connection);
+                });
+                ws.onMessage(ctx -> hub.received(connections.get(ctx.sessionId()), ctx.message()));
+                // RFC 6455 §7.4.1: 1003, this endpoint takes text (JSON) only.
+                ws.onBinaryMessage(ctx -> ctx.closeSession(1003, "This chat speaks JSON in text messages only."));
+                ws.onClose(ctx -> {
+                    Connection connection = connections.remove(ctx.sessionId());
+                    if (connection != null) {
+                        admission.closed();
+                        hub.disconnected(connection, ctx.status());
+                    }
+                });
+            });
+        });
+    }
+
+    /** POST /login with a name and the room's passphrase: a token in a cookie the page's scripts cannot read. */
+    private static void login(Context ctx, Tokens tokens, String passphrase) {
+        byte[] given = String.valueOf(ctx.formParam("passphrase")).getBytes(StandardCharsets.UTF_8);
+        // Compared in constant time, so that the time of a wrong guess says nothing about the right one.
+        if (!MessageDigest.isEqual(given, passphrase.getBytes(StandardCharsets.UTF_8))) {
+            log.info("Refused a login: wrong passphrase, from {}", ctx.ip());
+            answer(ctx, HttpStatus.UNAUTHORIZED, Map.of("code", "wrong-passphrase", "message", "That is not the room's passphrase."));
+            return;
+        }
+        String name;
+        try {
+            name = Nicknames.validate(ctx.formParam("name"));
+        } catch (ProtocolError error) {
+            answer(ctx, HttpStatus.BAD_REQUEST, Map.of("code", error.code(), "message", error.getMessage()));
+            return;
+        }
+        log.info("{} logged in", name);
+        giveToken(ctx, tokens, name);
+    }
+
+    /** GET /session: who the cookie says you are, with a fresh token, or 401 when it proves nothing. */
+    private static void renew(Context ctx, Tokens tokens) {
+        Optional<String> name = tokens.verify(ctx.cookie(TOKEN_COOKIE));
+        if (name.isEmpty()) {
+            answer(ctx, HttpStatus.UNAUTHORIZED, Map.of("code", "not-logged-in", "message", "Log in first."));
+            return;
+        }
+        giveToken(ctx, tokens, name.get());
+    }
+
+    /**
+     * HttpOnly: no script on the page can read the token, so an XSS bug cannot steal it. SameSite=Strict:
+     * the browser sends it only with requests from this site's own pages. The browser sends it with the
+     * WebSocket upgrade by itself; the Origin check above refuses pages of other sites.
+     */
+    private static void giveToken(Context ctx, Tokens tokens, String name) {
+        ctx.header(Header.SET_COOKIE, TOKEN_COOKIE + "=" + tokens.issue(name) + "; Path=/; Max-Age="
+                + Limits.TOKEN_LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict");
+        ctx.header(Header.CACHE_CONTROL, "no-store");
+        answer(ctx, HttpStatus.OK, Map.of("name", name));
+    }
+
+    /** JSON written with the protocol's Gson: Javalin has no JSON mapper of its own without Jackson. */
+    private static void answer(Context ctx, HttpStatus status, Map<String, String> body) {
+        ctx.status(status).contentType(ContentType.APPLICATION_JSON).result(Protocol.toJson(body));
+    }
+}

@@ -1,0 +1,48 @@
+package workshop.reliable;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import workshop.reliable.Protocol.Message;
+
+/**
+ * What the room said lately, under ids that let a member who comes back ask for what it missed.
+ * The ids count up from 1 in the order of the room ({@code "1"}, {@code "2"}, ...): a member that
+ * showed message {@code "41"} has seen every message up to 41, and misses exactly those after it.
+ *
+ * <p>Not thread-safe: only the hub thread uses it (see {@link Hub}).
+ */
+public final class History {
+
+    /** The messages to replay: those after the member's last id that are still kept, oldest first. */
+    public record Catchup(List<Message> messages, long missed) {
+    }
+
+    private final Deque<Message> kept = new ArrayDeque<>();
+    /** The id of the newest message, 0 before the first. */
+    private long lastId;
+
+    /** Adds a message under the next id, forgetting the oldest beyond {@link Limits#HISTORY_SIZE}. */
+    public Message append(String from, String text, String at) {
+        // TODO 1: count lastId up, and give the message Long.toString(lastId) as its id
+        Message message = new Message(null, from, text, at);
+        kept.addLast(message);
+        if (kept.size() > Limits.HISTORY_SIZE) {
+            kept.removeFirst();
+        }
+        return message;
+    }
+
+    /**
+     * What a member who joins should be shown.
+     *
+     * @param lastSeen the id of the last message the member showed, or null for a newcomer
+     * @return for a newcomer, every message kept; for a member coming back, the kept messages after
+     *         {@code lastSeen}, and how many after it are no longer kept
+     * @throws ProtocolError {@code last-id-unknown} for an id this room never gave
+     */
+    public Catchup since(String lastSeen) {
+        // TODO 1: after lastSeen: the kept messages with a greater id, the missed count, last-id-unknown for ids never given
+        return new Catchup(List.copyOf(kept), 0);
+    }
+}

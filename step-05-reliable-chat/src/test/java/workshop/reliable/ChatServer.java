@@ -1,0 +1,79 @@
+package workshop.reliable;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+
+/** The reliable chat on a free port, with a clock the test controls and its log captured. */
+final class ChatServer implements AutoCloseable {
+
+    static final String PASSPHRASE = "test passphrase";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final TestClock clock = new TestClock(Instant.parse("2026-03-14T09:26:53Z"));
+    final Tokens tokens = new Tokens("a key for the tests, 32 bytes ok".getBytes(StandardCharsets.UTF_8), clock);
+    final Admission admission;
+    final ServerLog log = new ServerLog();
+    private final Javalin app;
+
+    ChatServer() {
+        this(Limits.MAX_CONNECTIONS);
+    }
+
+    ChatServer(int maxConnections) {
+        admission = new Admission(maxConnections);
+        app = ReliableChatApp.create(new ChatRoom(clock), tokens, admission, new OriginCheck(Set.of()), PASSPHRASE).start(0);
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    String page() {
+        return "http://127.0.0.1:" + port() + "/";
+    }
+
+    /** POST /login: the answer, whose Set-Cookie carries the token. */
+    HttpResponse<String> login(String name, String passphrase) {
+        String form = "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                + "&passphrase=" + URLEncoder.encode(passphrase, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
+    /** Logs in with the right passphrase; returns the token from the cookie. */
+    String token(String name) {
+        HttpResponse<String> answer = login(name, PASSPHRASE);
+        String cookie = answer.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError(
+                "POST /login as " + name + " answered " + answer.statusCode() + " without a Set-Cookie: " + answer.body()));
+        String prefix = ReliableChatApp.TOKEN_COOKIE + "=";
+        return cookie.substring(prefix.length(), cookie.indexOf(';'));
+    }
+
+    /** Logs in and opens a chat socket on this port (or a proxy's), not joined yet. */
+    ChatClient connect(String name) {
+        return ChatClient.connect(port(), name, token(name));
+    }
+
+    /** Connects, joins as a newcomer; returns once the welcome came. */
+    ChatClient join(String name) {
+        ChatClient client = connect(name);
+        client.join(null);
+        client.expect("welcome", "the answer to " + name + "'s join");
+        return client;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        log.close();
+    }
+}

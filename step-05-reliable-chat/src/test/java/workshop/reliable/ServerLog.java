@@ -1,0 +1,38 @@
+package workshop.reliable;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Everything the server logs while a test runs. SLF4J's simple logger writes to whatever
+ * {@code System.err} is at the time of each line, so swapping it catches the room's lines, Jetty's and
+ * Javalin's. Kept, not printed, so that the progress report stays readable.
+ */
+final class ServerLog implements AutoCloseable {
+
+    private final PrintStream original = System.err;
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+    ServerLog() {
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    synchronized String text() {
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Lines that report an exception: a stack trace, or a level that says something broke. */
+    List<String> troubles() {
+        return text().lines()
+                .filter(line -> line.contains("Exception") || line.startsWith("\tat ") || line.contains(" ERROR ")
+                        || line.contains(" WARN "))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        System.setErr(original);
+    }
+}
