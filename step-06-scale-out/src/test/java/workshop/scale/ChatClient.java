@@ -82,8 +82,13 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next message of this type, skipping others (joined, left, typing...) on the way. */
     JsonObject next(String type, String what) {
+        return next(type, what, TIMEOUT);
+    }
+
+    /** The same, waiting at most {@code timeout} for each message. */
+    JsonObject next(String type, String what, Duration timeout) {
         for (int i = 0; i < 10_000; i++) {
-            JsonObject message = next("a message of type \"" + type + "\" (" + what + ")");
+            JsonObject message = next("a message of type \"" + type + "\" (" + what + ")", timeout);
             if (type.equals(type(message))) {
                 return message;
             }
@@ -128,11 +133,15 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next message from the server; {@code what} says what was expected, for the failure message. */
     JsonObject next(String what) {
+        return next(what, TIMEOUT);
+    }
+
+    JsonObject next(String what, Duration timeout) {
         try {
-            return await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+            return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
                     .until(this::pollOrFailIfClosed, Objects::nonNull);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(label + " waited " + TIMEOUT.toSeconds() + " s for " + what + ", and nothing came");
+            throw new AssertionError(label + " waited " + timeout.toSeconds() + " s for " + what + ", and nothing came");
         }
     }
 
