@@ -48,6 +48,25 @@ final class Crowd {
         clients.clear();
     }
 
+    /** {@code count} messages said on an instance, by as many senders as the rate limit needs; returns once they are all in. */
+    static void say(Instance instance, int count) {
+        try (ChatClient listener = instance.join("listener" + ThreadLocalRandom.current().nextInt(1_000_000))) {
+            // The join takes one token of the burst, each message one more.
+            int each = Limits.RATE_LIMIT_BURST - 1;
+            for (int said = 0; said < count; said += each) {
+                try (ChatClient sender = instance.join("sender" + ThreadLocalRandom.current().nextInt(1_000_000))) {
+                    for (int i = said; i < Math.min(count, said + each); i++) {
+                        sender.say("message " + i);
+                    }
+                    sender.leave();
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                listener.nextMessage("message " + i + " of " + count);
+            }
+        }
+    }
+
     /** Senders, each with a fresh rate-limit burst, that each say {@code each} long messages and leave. */
     static void flood(Instance instance, int senders, int each) {
         String text = "x".repeat(Limits.MAX_TEXT_LENGTH - 20);
@@ -135,7 +154,7 @@ final class Crowd {
         long rounds = 0;
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline && rounds++ < 200) {
-            flood(instance, 10, Limits.RATE_LIMIT_BURST);
+            flood(instance, 10, Limits.RATE_LIMIT_BURST - 1);
             if (watcher.sawLeft(name)) {
                 return;
             }
