@@ -150,8 +150,12 @@ public final class RedisBroker implements Broker {
     @Override
     public void close() {
         closed = true;
-        if (subscription.isSubscribed()) {
-            subscription.unsubscribe();
+        try {
+            if (subscription.isSubscribed()) {
+                subscription.unsubscribe();
+            }
+        } catch (JedisException alreadyGone) {
+            // Redis went away first: there is no subscription left to end.
         }
         redis.close();
     }

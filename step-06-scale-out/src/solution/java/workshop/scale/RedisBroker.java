@@ -92,7 +92,7 @@ public final class RedisBroker implements Broker {
                 if (closed) {
                     return;
                 }
-                listener.onBrokerDown("lost the subscription to Redis at " + address + ": " + lost.getMessage());
+                listener.onBrokerDown("lost the subscription to Redis at " + address);
                 pause();
             }
         }
@@ -180,8 +180,12 @@ public final class RedisBroker implements Broker {
     @Override
     public void close() {
         closed = true;
-        if (subscription.isSubscribed()) {
-            subscription.unsubscribe();
+        try {
+            if (subscription.isSubscribed()) {
+                subscription.unsubscribe();
+            }
+        } catch (JedisException alreadyGone) {
+            // Redis went away first: there is no subscription left to end.
         }
         redis.close();
     }
@@ -191,7 +195,7 @@ public final class RedisBroker implements Broker {
         try {
             return command.get();
         } catch (JedisException unreachable) {
-            throw new BrokerDown("Redis at " + address + " does not answer: " + unreachable.getMessage());
+            throw new BrokerDown("Redis at " + address + " does not answer");
         }
     }
 
