@@ -118,7 +118,8 @@ public final class RedisBroker implements Broker {
     @Override
     public boolean claim(String name) {
         // SET ... NX PX: "mine if nobody has it, for this long", in one command no other instance can split.
-        boolean mine = "OK".equals(call(() -> redis.set(nameKey(name), instanceId, SetParams.setParams().nx().px(ttl()))));
+        SetParams ifFree = SetParams.setParams().nx().px(ttl());
+        boolean mine = "OK".equals(call(() -> redis.set(nameKey(name), instanceId, ifFree)));
         if (mine) {
             call(() -> redis.zadd(ONLINE, expiry(), name));
         }
