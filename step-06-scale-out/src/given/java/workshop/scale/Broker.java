@@ -9,8 +9,9 @@ import workshop.scale.Protocol.Message;
  * and the history. {@link RedisBroker} keeps them in Redis, so that many instances serve one room;
  * {@link LocalBroker} keeps them in memory, for one instance and no Redis.
  *
- * <p>The room calls every method from its one thread. A method that cannot reach the broker throws
- * {@link BrokerDown}.
+ * <p>The room calls every method from its one thread, except {@link #refresh} and {@link #expired},
+ * which its presence timer calls from another: a broker is thread-safe. A method that cannot reach
+ * the broker throws {@link BrokerDown}.
  */
 public interface Broker extends AutoCloseable {
 

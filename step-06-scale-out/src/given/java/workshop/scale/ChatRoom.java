@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,7 +49,14 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
     private final Broker broker;
     private final Clock clock;
     /** The room's one thread. Its queue of tasks is the room's inbox. */
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "chat-room"));
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> new Thread(task, "chat-room"));
+    /**
+     * Keeps this instance's names alive on a thread of its own: a room thread busy with a crowd must not
+     * let its members' names expire. It reads {@link #claimed}, and posts what it finds to the room.
+     */
+    private final ScheduledExecutorService presence = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "chat-presence"));
+    /** The names of this instance's members: written by the room's thread, read by the presence thread. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     /** Every open connection of this instance, by session id, in order of arrival. Only those with a name are in the room. */
     private final Map<String, Member> members = new LinkedHashMap<>();
     /** True while the broker cannot be reached: the members then only reach each other. */
@@ -76,7 +86,7 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
         this.clock = clock;
         broker.start(this);
         long every = Limits.PRESENCE_REFRESH.toMillis();
-        thread.scheduleWithFixedDelay(() -> run(this::refreshPresence), every, every, TimeUnit.MILLISECONDS);
+        presence.scheduleWithFixedDelay(this::refreshPresence, every, every, TimeUnit.MILLISECONDS);
     }
 
     public void connect(WsContext ctx) {
@@ -129,6 +139,7 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
      */
     @Override
     public void close() {
+        presence.shutdownNow();
         thread.shutdown();
         try {
             thread.awaitTermination(Limits.STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -140,6 +151,7 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
 
     /** Stops at once, releasing nothing, as when the instance crashes: its names expire in the broker. */
     public void crash() {
+        presence.shutdownNow();
         thread.shutdownNow();
         broker.close();
     }
@@ -211,6 +223,7 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
             throw new ProtocolError("name-taken", "Someone here is already called " + name + ". Try another name.");
         }
         member.name = name;
+        claimed.add(name);
         History history = degraded ? History.EMPTY : broker.since(lastId);
         List<Message> messages = history.messages();
         member.caughtUpTo = messages.isEmpty() ? lastId : messages.get(messages.size() - 1).id();
@@ -240,6 +253,7 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
     }
 
     private void leave(String name) {
+        claimed.remove(name);
         if (!degraded) {
             broker.release(name);
         }
@@ -272,16 +286,25 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
         }
     }
 
-    /** Keeps this instance's names alive, and says goodbye for the members of instances that stopped. */
+    /**
+     * On the presence thread: keeps this instance's names alive, and hands the room the names of
+     * instances that stopped. While the broker is gone, the room recovers the names itself.
+     */
     private void refreshPresence() {
-        if (degraded) {
-            return;
+        try {
+            broker.refresh(List.copyOf(claimed));
+            List<String> expired = broker.expired();
+            post(() -> expired.forEach(this::expire));
+        } catch (BrokerDown down) {
+            onBrokerDown(down.getMessage());
+        } catch (RuntimeException bug) {
+            log.error("Refreshing the names failed", bug);
         }
-        broker.refresh(names());
-        for (String gone : broker.expired()) {
-            log.info("{} left: its instance stopped refreshing it", gone);
-            publish(new Left(gone, online()));
-        }
+    }
+
+    private void expire(String gone) {
+        log.info("{} left: its instance stopped refreshing it", gone);
+        publish(new Left(gone, online()));
     }
 
     private void degrade(String reason) {

@@ -13,22 +13,23 @@ final class Instance implements AutoCloseable {
     private final String name;
     private boolean stopped;
 
-    private Instance(String name, Broker broker, List<String> peers) {
+    private Instance(String name, Broker broker, List<String> peers, int port) {
         this.name = name;
         room = new ChatRoom(broker, Clock.systemUTC());
-        app = ScaleApp.create(room, peers).start(0);
+        app = ScaleApp.create(room, peers).start(port);
     }
 
     static Instance onRedis(String name, RedisServer redis) {
-        return new Instance(name, new RedisBroker(redis.uri()), List.of());
+        return new Instance(name, new RedisBroker(redis.uri()), List.of(), 0);
     }
 
-    static Instance onRedis(String name, RedisServer redis, List<String> peers) {
-        return new Instance(name, new RedisBroker(redis.uri()), peers);
+    /** On a given port, with the host:port of every instance its pages may move to. */
+    static Instance onRedis(String name, RedisServer redis, List<String> peers, int port) {
+        return new Instance(name, new RedisBroker(redis.uri()), peers, port);
     }
 
     static Instance local() {
-        return new Instance("local", new LocalBroker(), List.of());
+        return new Instance("local", new LocalBroker(), List.of(), 0);
     }
 
     int port() {

@@ -1,13 +1,18 @@
 package workshop.scale;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static workshop.scale.ChatClient.string;
 import static workshop.scale.GivenOneInstanceTest.texts;
 
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +103,47 @@ class Task3HistoryTest {
                         "welcome.history after lastId " + lastId + ": XRANGE from \"(\" + lastId, exclusive");
                 assertEquals(0, welcome.get("missed").getAsLong(), "welcome.missed: all of it is still in the stream");
             }
+        }
+    }
+
+    @Test
+    @DisplayName("in a real browser: a tab whose instance stops moves to the other one and shows what it missed, once")
+    void pageMovesAndCatchesUp() throws IOException {
+        int portA = freePort();
+        int portB = freePort();
+        List<String> both = List.of("localhost:" + portA, "localhost:" + portB);
+        Instance a = Instance.onRedis("A'", redis, both, portA);
+        Instance b = Instance.onRedis("B'", redis, both, portB);
+        instances.add(a);
+        instances.add(b);
+        try (Page ada = Page.open(); ChatClient bob = b.join("bob")) {
+            ada.load(a.page());
+            ada.join("ada");
+            bob.next("joined", "ada's page joined on A'");
+            bob.say("before");
+            awaitMessages(ada, List.of("bob: before"), "bob's message, through Redis");
+
+            a.close();
+            bob.say("while ada moves");
+            awaitMessages(ada, List.of("bob: before", "bob: while ada moves"),
+                    "after A' stopped, the page joins B' with its lastId and gets what it missed, once (RedisBroker.since)");
+            assertTrue(ada.text("status").contains(String.valueOf(portB)), "the page's status names the instance it is on now: " + ada.text("status"));
+            bob.say("after");
+            awaitMessages(ada, List.of("bob: before", "bob: while ada moves", "bob: after"), "bob's message after the move");
+        }
+    }
+
+    private static void awaitMessages(Page page, List<String> expected, String what) {
+        try {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> page.messages().equals(expected));
+        } catch (ConditionTimeoutException e) {
+            assertEquals(expected, page.messages(), "the page's messages: " + what);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
         }
     }
 
