@@ -40,6 +40,8 @@ public final class ScaleBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // The tests' log file is relative to the module, and the benchmark may run from the root: warnings go to the console.
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         Instance local = Instance.local();
         Result one;
         try {
