@@ -349,7 +349,12 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
         TreeSet<String> online = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         online.addAll(names());
         if (!degraded) {
-            online.addAll(broker.online());
+            try {
+                online.addAll(broker.online());
+            } catch (BrokerDown down) {
+                // Redis went away in the middle of an event: finish it with this instance's own list.
+                degrade(down.getMessage());
+            }
         }
         return List.copyOf(online);
     }
