@@ -1,0 +1,64 @@
+package workshop.scale;
+
+import java.util.Collection;
+import java.util.List;
+import workshop.scale.Protocol.Message;
+
+/**
+ * What the instances of the chat share: a channel that every instance hears, the names in the room,
+ * and the history. {@link RedisBroker} keeps them in Redis, so that many instances serve one room;
+ * {@link LocalBroker} keeps them in memory, for one instance and no Redis.
+ *
+ * <p>The room calls every method from its one thread, except {@link #refresh} and {@link #expired},
+ * which its presence timer calls from another: a broker is thread-safe. A method that cannot reach
+ * the broker throws {@link BrokerDown}.
+ */
+public interface Broker extends AutoCloseable {
+
+    /** What a broker tells its room. Called from the broker's own thread: the room hands it over to its thread. */
+    interface Listener {
+        /** An event some instance (this one too) published: the JSON to show to this instance's members. */
+        void onEvent(String json);
+
+        /** The broker cannot be reached. */
+        void onBrokerDown(String reason);
+
+        /** The broker is reachable (again): it listens for events. */
+        void onBrokerUp();
+    }
+
+    /** The messages after a page's last id, oldest first, and how many it missed that are no longer kept. */
+    record History(List<Message> messages, long missed) {
+        public static final History EMPTY = new History(List.of(), 0);
+    }
+
+    /** Starts listening for events; returns once it listens, or once it knows it cannot. */
+    void start(Listener listener);
+
+    /** To every instance, this one included: each delivers it to its own members. */
+    void publish(String json);
+
+    /** Claims a name for this instance, if nobody has it (ignoring case). Atomic across instances. */
+    boolean claim(String name);
+
+    /** Keeps this instance's names alive for another {@link Limits#PRESENCE_TTL}. */
+    void refresh(Collection<String> names);
+
+    /** Frees a name: its member left. */
+    void release(String name);
+
+    /** Every name in the room, on every instance, sorted ignoring case. */
+    List<String> online();
+
+    /** Names whose instance stopped refreshing them. Each one is handed to one caller only, once. */
+    List<String> expired();
+
+    /** Adds a message to the history; returns its id, which orders it among all messages. */
+    String append(String from, String text, String at);
+
+    /** The history after {@code lastId} (all of it for {@code null}), at most {@link Limits#HISTORY_SIZE} messages. */
+    History since(String lastId);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,12 @@
+package workshop.scale;
+
+/**
+ * The broker cannot be reached. The room catches it, tells its pages that the room is degraded, and
+ * keeps serving its own members until the broker says it is back ({@link Broker.Listener#onBrokerUp}).
+ */
+public final class BrokerDown extends RuntimeException {
+
+    public BrokerDown(String message) {
+        super(message);
+    }
+}

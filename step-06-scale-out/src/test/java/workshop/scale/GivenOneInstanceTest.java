@@ -1,0 +1,91 @@
+package workshop.scale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.scale.ChatClient.string;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What the given room does on the in-process broker: step 4's chat, with message ids and catch-up. */
+@DisplayName("Given: one instance on the in-process broker is a whole chat, with ids and catch-up")
+class GivenOneInstanceTest {
+
+    private final Instance instance = Instance.local();
+
+    @AfterEach
+    void stop() {
+        instance.close();
+    }
+
+    @Test
+    @DisplayName("every message has an id, and the ids increase")
+    void ids() {
+        try (ChatClient ada = instance.join("ada")) {
+            ada.say("one");
+            ada.say("two");
+            String first = string(ada.nextMessage("her first message"), "id");
+            String second = string(ada.nextMessage("her second message"), "id");
+            assertTrue(MessageIds.isValid(first), "a message id looks like a Redis Stream id, 0-1; got " + first);
+            assertTrue(MessageIds.compare(first, second) < 0, "ids increase: " + first + " then " + second);
+        }
+    }
+
+    @Test
+    @DisplayName("a join with lastId gets what came after it, and no more")
+    void catchUp() {
+        try (ChatClient ada = instance.join("ada")) {
+            ada.say("seen");
+            String seen = string(ada.nextMessage("the message bob saw"), "id");
+            ada.say("missed 1");
+            ada.say("missed 2");
+            ada.nextMessage("missed 1");
+            ada.nextMessage("missed 2");
+
+            try (ChatClient bob = instance.connect("bob")) {
+                bob.join("bob", seen);
+                JsonObject welcome = bob.expect("welcome", "the answer to a join with lastId");
+                assertEquals(List.of("missed 1", "missed 2"), texts(welcome.getAsJsonArray("history")), "welcome.history after " + seen);
+                assertEquals(0, welcome.get("missed").getAsLong(), "welcome.missed: nothing is lost");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a lastId that is not an id is refused with last-id-invalid")
+    void badLastId() {
+        try (ChatClient bob = instance.connect("bob")) {
+            bob.join("bob", "yesterday");
+            bob.expectError("last-id-invalid", "a join with lastId \"yesterday\"");
+        }
+    }
+
+    @Test
+    @DisplayName("names are unique, ignoring case")
+    void uniqueNames() {
+        try (ChatClient ada = instance.join("ada"); ChatClient other = instance.connect("other")) {
+            other.join("ADA");
+            other.expectError("name-taken", "a second ADA");
+        }
+    }
+
+    static List<String> texts(JsonArray messages) {
+        List<String> texts = new ArrayList<>();
+        for (JsonElement message : messages) {
+            texts.add(string(message.getAsJsonObject(), "text"));
+        }
+        return texts;
+    }
+
+    static List<String> names(JsonArray names) {
+        List<String> list = new ArrayList<>();
+        names.forEach(name -> list.add(name.getAsString()));
+        return list;
+    }
+}

@@ -1,0 +1,127 @@
+package workshop.scale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.awaitility.Awaitility.await;
+import static workshop.scale.ChatClient.string;
+import static workshop.scale.GivenOneInstanceTest.names;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import workshop.progress.Hint;
+
+@DisplayName("Task 2: one room, many instances: names unique across them, and a crashed instance's members leave in time")
+@Hint("RedisBroker: claim with SET key NX PX + ZADD ONLINE; refresh re-SETs them; online is ZRANGEBYSCORE now +inf; expired ZREMs the stale ones")
+class Task2PresenceTest {
+
+    private static RedisServer redis;
+    private final List<Instance> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @BeforeEach
+    void startInstances() {
+        redis.flush();
+        instances.add(Instance.onRedis("A", redis));
+        instances.add(Instance.onRedis("B", redis));
+    }
+
+    @AfterEach
+    void stopInstances() {
+        instances.forEach(Instance::close);
+    }
+
+    @Test
+    @DisplayName("a name taken on instance A is refused on instance B, ignoring case")
+    void uniqueAcrossInstances() {
+        try (ChatClient ada = instances.get(0).join("ada"); ChatClient other = instances.get(1).connect("other")) {
+            other.join("ADA");
+            other.expectError("name-taken", "ADA on instance B while ada is on A: RedisBroker.claim, SET ... NX");
+        }
+    }
+
+    @Test
+    @DisplayName("the welcome on instance B lists who is on instance A")
+    void onlineAcrossInstances() {
+        try (ChatClient ada = instances.get(0).join("ada"); ChatClient bob = instances.get(1).connect("bob")) {
+            bob.join("bob");
+            JsonObject welcome = bob.expect("welcome", "bob's welcome on B");
+            assertEquals(List.of("ada", "bob"), names(welcome.getAsJsonArray("online")),
+                    "welcome.online on B: RedisBroker.online lists the names of every instance");
+        }
+    }
+
+    @Test
+    @DisplayName("whoever leaves on A leaves B's list, and the name is free again on B")
+    void leaveAcrossInstances() {
+        try (ChatClient bob = instances.get(1).join("bob")) {
+            ChatClient ada = instances.get(0).join("ada");
+            bob.next("joined", "ada joined on A");
+            ada.leave();
+            JsonObject left = bob.next("left", "ada left on A");
+            assertEquals(List.of("bob"), names(left.getAsJsonArray("online")), "left.online on B after ada left: " + left);
+            try (ChatClient again = instances.get(1).connect("ada again")) {
+                again.join("ada");
+                again.expect("welcome", "ada's name is free once she left: RedisBroker.release");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("names stay claimed while their instance lives, longer than their time-to-live")
+    void refreshKeepsNames() {
+        try (ChatClient ada = instances.get(0).join("ada"); ChatClient bob = instances.get(1).join("bob")) {
+            long until = System.nanoTime() + Limits.PRESENCE_TTL.plus(Limits.PRESENCE_REFRESH).toNanos();
+            await().atMost(Limits.PRESENCE_TTL.multipliedBy(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> System.nanoTime() > until);
+            try (ChatClient other = instances.get(1).connect("other")) {
+                other.join("ada");
+                other.expectError("name-taken", "ada after " + Limits.PRESENCE_TTL.plus(Limits.PRESENCE_REFRESH).toSeconds()
+                        + " s: instance A refreshes its names (RedisBroker.refresh)");
+            }
+            assertFalse(bob.sawLeft("ada"), "bob heard that ada left, but she is still there: refresh keeps her name alive");
+        }
+    }
+
+    @Test
+    @DisplayName("the members of an instance that crashes leave everyone's list within PRESENCE_TTL + PRESENCE_REFRESH, once")
+    void crashedInstance() {
+        ChatClient ada = instances.get(0).join("ada");
+        try (ada; ChatClient bob = instances.get(1).join("bob")) {
+            Instance c = Instance.onRedis("C", redis);
+            instances.add(c);
+            try (ChatClient cy = c.join("cy")) {
+                instances.get(0).crash();
+                Duration within = Limits.PRESENCE_TTL.plus(Limits.PRESENCE_REFRESH).plus(Duration.ofSeconds(3));
+                for (ChatClient member : List.of(bob, cy)) {
+                    JsonObject left = member.next("left", "ada's instance crashed: she must leave the list within "
+                            + within.toSeconds() + " s (RedisBroker.expired)", within);
+                    assertEquals("ada", string(left, "name"), member.label() + ": left.name " + left);
+                    assertFalse(names(left.getAsJsonArray("online")).contains("ada"), member.label() + ": left.online " + left);
+                }
+                bob.say("after the crash");
+                JsonObject next = bob.next("bob's message after the crash");
+                assertEquals("message", ChatClient.type(next),
+                        "bob got " + ChatClient.brief(next) + ": one instance only may say goodbye for ada (ZREM answers 1 once)");
+            }
+        }
+    }
+}

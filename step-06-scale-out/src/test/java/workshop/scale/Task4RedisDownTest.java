@@ -1,0 +1,113 @@
+package workshop.scale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.scale.ChatClient.string;
+import static workshop.scale.GivenOneInstanceTest.names;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import workshop.progress.Hint;
+
+@DisplayName("Task 4: Redis goes away: each instance serves its own members, says the room is degraded, and recovers")
+@Hint("RedisBroker.call: catch JedisException, throw BrokerDown; listen: loop while !closed, on JedisException call listener.onBrokerDown, pause(), retry")
+class Task4RedisDownTest {
+
+    /** Redis is back, and the subscriber tries again every REDIS_RETRY: give it a few tries on a busy machine. */
+    private static final Duration RECOVERY = Limits.REDIS_RETRY.multipliedBy(4).plus(Duration.ofSeconds(10));
+
+    private static RedisServer redis;
+    private final ServerLog log = ServerLog.mark();
+    private final List<Instance> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @BeforeEach
+    void startInstances() {
+        redis.restart();
+        instances.add(Instance.onRedis("A", redis));
+        instances.add(Instance.onRedis("B", redis));
+    }
+
+    @AfterEach
+    void stopInstances() {
+        instances.forEach(Instance::close);
+    }
+
+    @Test
+    @DisplayName("when Redis stops, the pages of every instance are told the room is degraded, and nothing throws")
+    void degraded() {
+        try (ChatClient ada = instances.get(0).join("ada"); ChatClient bob = instances.get(1).join("bob")) {
+            redis.stop();
+            for (ChatClient member : List.of(ada, bob)) {
+                JsonObject degraded = member.next("degraded", "the notice that Redis is gone: RedisBroker.listen tells the listener onBrokerDown");
+                assertTrue(string(degraded, "message") != null, member.label() + ": degraded.message says what it means: " + degraded);
+            }
+        }
+        log.assertNoExceptions("while Redis was gone");
+    }
+
+    @Test
+    @DisplayName("while Redis is gone, the members of one instance still chat with each other, and a newcomer can join there")
+    void localWhileDegraded() {
+        try (ChatClient ada = instances.get(0).join("ada"); ChatClient amy = instances.get(0).join("amy")) {
+            redis.stop();
+            ada.next("degraded", "Redis is gone");
+            amy.next("degraded", "Redis is gone");
+            ada.say("still here");
+            JsonObject message = amy.nextMessage("ada's message on the same instance, with Redis gone");
+            assertEquals("still here", string(message, "text"), "amy, on ada's instance: " + message);
+            assertNull(string(message, "id"), "a message said while degraded is in no stream, so it has no id: " + message);
+            try (ChatClient al = instances.get(0).connect("al")) {
+                al.join("al");
+                JsonObject welcome = al.expect("welcome", "a join while Redis is gone: the instance knows its own members");
+                assertTrue(welcome.get("degraded").getAsBoolean(), "welcome.degraded while Redis is gone: " + welcome);
+                assertEquals(List.of("ada", "al", "amy"), names(welcome.getAsJsonArray("online")), "welcome.online while degraded: " + welcome);
+            }
+        }
+        log.assertNoExceptions("while Redis was gone");
+    }
+
+    @Test
+    @DisplayName("when Redis is back, the pages are told, the names are claimed again, and the instances reach each other again")
+    void recovers() {
+        try (ChatClient ada = instances.get(0).join("ada"); ChatClient bob = instances.get(1).join("bob")) {
+            redis.stop();
+            ada.next("degraded", "Redis is gone");
+            bob.next("degraded", "Redis is gone");
+            redis.restart();
+            for (ChatClient member : List.of(ada, bob)) {
+                member.next("recovered", "the notice that Redis is back: the subscription came back (onSubscribe)", RECOVERY);
+            }
+            try (ChatClient other = instances.get(1).connect("other")) {
+                other.join("ada");
+                other.expectError("name-taken", "ada on B after Redis came back empty: instance A claims its names again");
+            }
+            ada.say("back together");
+            JsonObject message = bob.nextMessage("ada's message on A, after Redis came back");
+            assertEquals("back together", string(message, "text"), "bob, on B: " + message);
+            assertFalse(string(message, "id") == null, "a message after the recovery is in the stream again, with an id: " + message);
+        }
+        log.assertNoExceptions("while Redis went away and came back");
+    }
+}
