@@ -123,7 +123,22 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next message, which must be an error with this code. */
     JsonObject expectError(String code, String what) {
-        JsonObject error = expect("error", what);
+        return checkError(expect("error", what), code, what);
+    }
+
+    /**
+     * The next error, which must have this code; notices and messages before it are passed over. For
+     * an answer that the room's other events (someone's {@code left}, a chatter's line) may overtake.
+     */
+    JsonObject awaitError(String code, String what) {
+        JsonObject message = next("an error \"" + code + "\" (" + what + ")");
+        while (!"error".equals(type(message))) {
+            message = next("an error \"" + code + "\" (" + what + "), after " + brief(message));
+        }
+        return checkError(message, code, what);
+    }
+
+    private JsonObject checkError(JsonObject error, String code, String what) {
         assertEquals(code, string(error, "code"), label + " got an error with the wrong code for " + what + ": " + brief(error));
         if (string(error, "message") == null || string(error, "message").isBlank()) {
             fail(label + " got an error without a human-readable \"message\": " + error);
