@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The cap on connections is HandshakeServer's (given code): it holds before any task is done. */
-@DisplayName("Given: the server serves at most Limits.maxConnections at once, and says so to the next")
+@DisplayName("Given: the server serves at most Limits.MAX_CONNECTIONS at once, and says so to the next")
 class GivenConnectionLimitTest {
 
     private static final int CAP = 3;

@@ -1,8 +1,10 @@
 package workshop.chat;
 
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +61,10 @@ public final class ChatApp {
             config.events.serverStopped(room::close);
 
             // TODO 1: config.staticFiles.add: directory "/public" on the classpath (Location.CLASSPATH), headers PAGE_HEADERS
-            // TODO 1: config.routes.wsBeforeUpgrade(PATH, ... UpgradeCheck.check ...), then config.routes.ws(PATH, ...): see the README
+            // TODO 1: config.routes.wsBeforeUpgrade(PATH, ctx -> UpgradeCheck.check(ctx, origins))
+            // TODO 1: config.routes.ws(PATH, ws -> ...): onConnect, onMessage, onBinaryMessage, onClose, each handed to the room: see the README
+            // TODO 1: in onConnect, first ctx.enableAutomaticPings(Limits.PING_INTERVAL.toSeconds(), TimeUnit.SECONDS), then room.connect(ctx)
+            // TODO 1: onBinaryMessage closes with ctx.closeSession(1003, "<a reason>"): the chat takes text (JSON) only
         });
     }
 }
