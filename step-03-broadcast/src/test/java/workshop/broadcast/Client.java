@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** A test's client, whatever the library behind it: it sends text and keeps every line it receives. */
@@ -74,14 +76,24 @@ abstract class Client implements AutoCloseable {
     }
 
     Matcher awaitLine(String regex, Duration patience, String where) {
+        return awaitLine(regex, patience, () -> Optional.empty(), where);
+    }
+
+    /**
+     * As above, and gives up as soon as {@code cannotCome} names a reason why the line cannot come
+     * in time any more, rather than waiting out the patience.
+     */
+    Matcher awaitLine(String regex, Duration patience, Supplier<Optional<String>> cannotCome, String where) {
         Pattern pattern = Pattern.compile(regex);
         String expected = label + " expected a line matching " + regex;
         try {
-            await().atMost(patience).until(() -> find(pattern).isPresent() || isClosed() || server.failure().isPresent());
+            await().atMost(patience).until(() -> find(pattern).isPresent() || isClosed() || server.failure().isPresent()
+                    || cannotCome.get().isPresent());
         } catch (ConditionTimeoutException e) {
             fail(expected + " within " + patience.toMillis() + " ms; got " + shown(lines()) + " (" + where + ")");
         }
-        return find(pattern).orElseGet(() -> fail(expected + " but " + trouble() + "; got " + shown(lines()) + " (" + where + ")"));
+        return find(pattern).orElseGet(() -> fail(expected + " but " + cannotCome.get().orElseGet(this::trouble)
+                + "; got " + shown(lines()) + " (" + where + ")"));
     }
 
     /** Waits until {@code count} chat lines have arrived and returns them. */
@@ -107,6 +119,32 @@ abstract class Client implements AutoCloseable {
                     + " ms, it stayed open (" + where + ")");
         }
         return closeCode;
+    }
+
+    /**
+     * Checks that the chat lines hold, for each sender label, its texts "<label> #0" to "<label> #(each - 1)",
+     * once each and in the order sent (the texts may go on after the number).
+     */
+    void assertLinesFrom(List<String> senders, int each, String where) {
+        List<String> chat = chat();
+        for (String sender : senders) {
+            String prefix = sender + " #";
+            List<Integer> numbers = chat.stream()
+                    .map(line -> line.substring(line.indexOf(": ") + 2))
+                    .filter(text -> text.startsWith(prefix))
+                    .map(text -> Integer.parseInt(text.substring(prefix.length()).split(" ", 2)[0]))
+                    .toList();
+            List<Integer> expected = IntStream.range(0, each).boxed().toList();
+            if (!numbers.equals(expected)) {
+                int at = 0;
+                while (at < Math.min(numbers.size(), each) && numbers.get(at) == at) {
+                    at++;
+                }
+                fail(label + " should get " + sender + "'s lines #0 to #" + (each - 1) + ", once each, in order; it got "
+                        + numbers.size() + " of them, the first out of place at position " + at + ": "
+                        + numbers.subList(at, Math.min(numbers.size(), at + 5)) + " (" + where + ")");
+            }
+        }
     }
 
     private String trouble() {

@@ -42,6 +42,11 @@ final class ObservedServer extends BroadcastServer {
         return copy;
     }
 
+    /** How many connections the library holds, without the stale one a test may show. */
+    int open() {
+        return super.getConnections().size();
+    }
+
     /** From now on, getConnections() also returns this connection, which has closed. */
     void showStale(WebSocket closed) {
         stale = closed;
