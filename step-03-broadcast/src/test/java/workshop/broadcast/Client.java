@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,8 @@ abstract class Client implements AutoCloseable {
     final String label;
     private final ObservedServer server;
     private final List<String> lines = new ArrayList<>();
+    /** How many times each of the server's callbacks has returned since this client connected (see ObservedServer.barrier). */
+    private final Map<String, AtomicInteger> returned = new ConcurrentHashMap<>();
     private volatile String closedWith;
     private volatile int closeCode;
 
@@ -58,6 +63,23 @@ abstract class Client implements AutoCloseable {
         lines.add(line);
     }
 
+    protected void pinged(String payload) {
+        if (payload.startsWith(ObservedServer.AFTER)) {
+            returned.computeIfAbsent(payload.substring(ObservedServer.AFTER.length()), any -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /**
+     * For {@link #awaitLine(String, Duration, Supplier, String)}: once BroadcastServer's {@code callback} has
+     * returned {@code times} times since this client connected, whatever it sent has arrived.
+     */
+    Supplier<Optional<String>> after(String callback, int times) {
+        return () -> returned.getOrDefault(callback, new AtomicInteger()).get() < times
+                ? Optional.empty()
+                : Optional.of("BroadcastServer." + callback + " has returned " + times + (times == 1 ? " time" : " times")
+                        + " since " + label + " connected, and sent no such line");
+    }
+
     protected void closed(int code, String reason) {
         closeCode = code;
         closedWith = code + " \"" + reason + "\"";
@@ -73,6 +95,10 @@ abstract class Client implements AutoCloseable {
      */
     Matcher awaitLine(String regex, String where) {
         return awaitLine(regex, PATIENCE, where);
+    }
+
+    Matcher awaitLine(String regex, Supplier<Optional<String>> cannotCome, String where) {
+        return awaitLine(regex, PATIENCE, cannotCome, where);
     }
 
     Matcher awaitLine(String regex, Duration patience, String where) {
