@@ -5,11 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /** A client built on the JDK's own WebSocket (java.net.http), that remembers what it received. */
@@ -18,6 +20,9 @@ final class JdkClient implements WebSocket.Listener {
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<byte[]> binaries = new CopyOnWriteArrayList<>();
     final CompletableFuture<Close> closed = new CompletableFuture<>();
+    /** How many of this client's connections and messages the server has finished with (see TestServers.barrier). */
+    final AtomicInteger opensHandled = new AtomicInteger();
+    final AtomicInteger messagesHandled = new AtomicInteger();
 
     // A message may arrive in parts (last == false); these collect the parts until the last one.
     private final StringBuilder text = new StringBuilder();
@@ -27,6 +32,7 @@ final class JdkClient implements WebSocket.Listener {
     static JdkClient connect(URI uri) throws Exception {
         JdkClient client = new JdkClient();
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header(TestServers.BARRIERS, "on")
                 .buildAsync(uri, client)
                 .get(TestServers.WAIT.toSeconds(), TimeUnit.SECONDS);
         return client;
@@ -75,6 +81,18 @@ final class JdkClient implements WebSocket.Listener {
         if (last) {
             binaries.add(binary.toByteArray());
             binary.reset();
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        String payload = StandardCharsets.UTF_8.decode(message).toString();
+        if (payload.equals(TestServers.AFTER_OPEN)) {
+            opensHandled.incrementAndGet();
+        } else if (payload.equals(TestServers.AFTER_MESSAGE)) {
+            messagesHandled.incrementAndGet();
         }
         webSocket.request(1);
         return null;

@@ -20,6 +20,8 @@ class Task1EchoTextTest {
 
     private static final String WHERE = "EchoServer.onMessage(WebSocket conn, String message) should send it back: conn.send(message)";
 
+    private static final String HANDLED = "EchoServer.onMessage has returned for every message sent, so no more is coming";
+
     private EchoServer server;
 
     @BeforeEach
@@ -41,7 +43,7 @@ class Task1EchoTextTest {
 
         client.send(message);
 
-        eventually(() ->
+        eventually(() -> client.messagesHandled.get() >= 1, HANDLED, () ->
                 assertEquals(List.of(message), client.echoes(), WHERE));
     }
 
@@ -54,7 +56,7 @@ class Task1EchoTextTest {
 
         messages.forEach(client::send);
 
-        eventually(() ->
+        eventually(() -> client.messagesHandled.get() >= messages.size(), HANDLED, () ->
                 assertEquals(messages, client.echoes(), WHERE));
     }
 
@@ -66,7 +68,7 @@ class Task1EchoTextTest {
 
         client.sendInFragments("frag", "men", "ted");
 
-        eventually(() ->
+        eventually(() -> client.messagesHandled.get() >= 1, HANDLED, () ->
                 assertEquals(List.of("fragmented"), client.echoes(),
                         "the library joins fragments (RFC 6455 §5.4) and calls onMessage once; " + WHERE));
     }
@@ -86,7 +88,8 @@ class Task1EchoTextTest {
         }
 
         String reply = "; an echo goes back to the sender only: " + WHERE;
-        eventually(() -> {
+        eventually(() -> alice.messagesHandled.get() >= 3 && bob.messagesHandled.get() >= 3 && carol.messagesHandled.get() >= 3,
+                HANDLED, () -> {
             assertEquals(List.of("alice 1", "alice 2", "alice 3"), alice.echoes(), "alice's echoes" + reply);
             assertEquals(List.of("bob 1", "bob 2", "bob 3"), bob.echoes(), "bob's echoes" + reply);
             assertEquals(List.of("carol 1", "carol 2", "carol 3"), carol.echoes(), "carol's echoes" + reply);

@@ -22,6 +22,8 @@ class Task2EchoBinaryTest {
 
     private static final String WHERE = "EchoServer.onMessage(WebSocket conn, ByteBuffer message) should send it back: conn.send(message)";
 
+    private static final String HANDLED = "EchoServer.onMessage has returned for every message sent, so no more is coming";
+
     private EchoServer server;
 
     @BeforeEach
@@ -46,7 +48,7 @@ class Task2EchoBinaryTest {
 
         client.send(everyByte);
 
-        eventually(() ->
+        eventually(() -> client.messagesHandled.get() >= 1, HANDLED, () ->
                 assertEquals(1, client.binaries.size(), "binary messages received back; " + WHERE));
         assertArrayEquals(everyByte, client.binaries.get(0),
                 "the bytes that came back (a binary message is not text: no UTF-8 decoding, RFC 6455 §5.6)");
@@ -62,7 +64,7 @@ class Task2EchoBinaryTest {
         client.send(bytes);
         client.send("text");
 
-        eventually(() -> {
+        eventually(() -> client.messagesHandled.get() >= 2, HANDLED, () -> {
             assertEquals(1, client.binaries.size(), "binary messages received back; " + WHERE);
             assertEquals(List.of("text"), client.echoes(),
                     "text messages received back; a binary message must come back as binary (opcode 0x2)");

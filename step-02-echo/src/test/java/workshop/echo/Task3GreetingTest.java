@@ -38,7 +38,7 @@ class Task3GreetingTest {
     void greetsOnOpen() throws Exception {
         JdkClient client = JdkClient.connect(TestServers.uri(server));
 
-        eventually(() ->
+        eventually(() -> client.opensHandled.get() >= 1, "EchoServer.onOpen has returned, so no greeting is coming", () ->
                 assertEquals(List.of(EchoServer.GREETING), client.texts, WHERE));
     }
 
@@ -53,7 +53,8 @@ class Task3GreetingTest {
 
         clients.forEach(client -> client.send("hello"));
 
-        eventually(() -> {
+        eventually(() -> clients.stream().allMatch(client -> client.opensHandled.get() >= 1 && client.messagesHandled.get() >= 1),
+                "EchoServer.onOpen and onMessage have returned for every client, so no more is coming", () -> {
             for (LibraryClient client : clients) {
                 assertEquals(List.of(EchoServer.GREETING, "hello"), client.texts,
                         "what a client received, in order; " + WHERE + " (and onMessage echo, task 1)");

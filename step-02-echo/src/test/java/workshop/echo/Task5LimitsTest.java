@@ -29,6 +29,8 @@ class Task5LimitsTest {
     private static final int TOO_BIG = 1009;
     private static final String LIMIT = "EchoServer's constructor should pass MAX_MESSAGE_BYTES to new Draft_6455(List.of(), limit)";
 
+    private static final String HANDLED = "EchoServer.onMessage has returned for every message sent, so no more is coming";
+
     private EchoServer server;
 
     @AfterEach
@@ -44,7 +46,8 @@ class Task5LimitsTest {
         JdkClient alive = JdkClient.connect(TestServers.uri(server));
 
         try (RawClient silent = RawClient.connect(server.getPort())) {
-            eventually(DROP_WAIT, () ->
+            eventually(DROP_WAIT, () -> server.getConnectionLostTimeout() != SHORT_TIMEOUT_SECONDS,
+                    "the server pings every " + server.getConnectionLostTimeout() + " s, not every " + SHORT_TIMEOUT_SECONDS + " s", () ->
                     assertTrue(silent.droppedByServer, "a client that never sent a pong is still connected after "
                             + DROP_WAIT.toSeconds() + " s with a 1 s timeout; EchoServer's constructor should "
                             + "call setConnectionLostTimeout with the timeout it was given (opcodes of the frames it got: "
@@ -66,11 +69,11 @@ class Task5LimitsTest {
         String atTheLimit = "x".repeat(EchoServer.MAX_MESSAGE_BYTES);
 
         client.send(atTheLimit);
-        eventually(() ->
+        eventually(() -> client.messagesHandled.get() >= 1, HANDLED, () ->
                 assertEquals(1, client.echoes().size(), "a message of exactly MAX_MESSAGE_BYTES should come back"));
         client.send(atTheLimit + "x");
 
-        eventually(() ->
+        eventually(() -> client.messagesHandled.get() >= 2, "EchoServer.onMessage took the message over the limit", () ->
                 assertTrue(client.closed.isDone(), "a message of MAX_MESSAGE_BYTES + 1 was not refused; " + LIMIT));
         assertEquals(TOO_BIG, client.closed.join().code(), "close code for a message over the limit (1009 = message too big)");
     }
@@ -85,7 +88,7 @@ class Task5LimitsTest {
 
         client.sendInFragments(half, half);
 
-        eventually(() ->
+        eventually(() -> client.messagesHandled.get() >= 1, "EchoServer.onMessage took the message over the limit", () ->
                 assertTrue(client.closed.isDone(), "two fragments adding up to more than the limit were not refused "
                         + "(the limit counts the whole message); " + LIMIT));
         assertEquals(TOO_BIG, client.closed.join().code(), "close code for a message over the limit (1009 = message too big)");
@@ -100,11 +103,11 @@ class Task5LimitsTest {
         LibraryClient polite = LibraryClient.connect(TestServers.uri(server));
 
         greedy.send("x".repeat(EchoServer.MAX_MESSAGE_BYTES + 1));
-        eventually(() ->
+        eventually(() -> greedy.messagesHandled.get() >= 1, "EchoServer.onMessage took the message over the limit", () ->
                 assertTrue(greedy.closed.isDone(), "the oversized message was not refused; " + LIMIT));
         polite.send("still there?");
 
-        eventually(() ->
+        eventually(() -> polite.messagesHandled.get() >= 1, HANDLED, () ->
                 assertEquals(List.of("still there?"), polite.echoes(), "the other client's echo"));
     }
 

@@ -4,9 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.java_websocket.WebSocket;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.handshake.ClientHandshake;
 
 /** Starts an {@link EchoServer} on a free port for one test, and stops it afterwards. */
 final class TestServers {
@@ -16,6 +20,13 @@ final class TestServers {
      * of 25 on 2 cores); each wait ends as soon as what it waits for has happened.
      */
     static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** The header with which a test client asks for a barrier after each of the server's callbacks. */
+    static final String BARRIERS = "X-Test-Barriers";
+    /** The payload of the ping sent when EchoServer.onOpen has returned. */
+    static final String AFTER_OPEN = "after onOpen";
+    /** The payload of the ping sent when EchoServer.onMessage has returned. */
+    static final String AFTER_MESSAGE = "after onMessage";
 
     private TestServers() {
     }
@@ -36,6 +47,37 @@ final class TestServers {
             public void onStart() {
                 super.onStart();
                 started.complete(null);
+            }
+
+            // A red test must not wait out WAIT for an answer that will never come. Frames on one
+            // connection go out in order, so when a client sees the ping sent after a callback
+            // returned, everything that callback sent has already arrived.
+            @Override
+            public void onOpen(WebSocket conn, ClientHandshake handshake) {
+                conn.setAttachment(handshake.hasFieldValue(BARRIERS));
+                try {
+                    super.onOpen(conn, handshake);
+                } finally {
+                    barrier(conn, AFTER_OPEN);
+                }
+            }
+
+            @Override
+            public void onMessage(WebSocket conn, String message) {
+                try {
+                    super.onMessage(conn, message);
+                } finally {
+                    barrier(conn, AFTER_MESSAGE);
+                }
+            }
+
+            @Override
+            public void onMessage(WebSocket conn, ByteBuffer message) {
+                try {
+                    super.onMessage(conn, message);
+                } finally {
+                    barrier(conn, AFTER_MESSAGE);
+                }
             }
 
             @Override
@@ -61,6 +103,14 @@ final class TestServers {
     static void awaitConnections(EchoServer server, int count) {
         await("EchoServer.getConnections().size() == " + count).atMost(WAIT)
                 .until(() -> server.getConnections().size() == count);
+    }
+
+    private static void barrier(WebSocket conn, String payload) {
+        if (Boolean.TRUE.equals(conn.getAttachment()) && conn.isOpen()) {
+            PingFrame ping = new PingFrame();
+            ping.setPayload(ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8)));
+            conn.sendFrame(ping);
+        }
     }
 
     static URI uri(EchoServer server) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -17,7 +19,9 @@ import org.java_websocket.handshake.ServerHandshake;
  * <ol>
  *   <li>fan-out latency: one message at a time, from the send until the last client has it;</li>
  *   <li>flood: every client sends M messages at once; messages in and deliveries out per second, and
- *       how long each delivery took from its send (the queues show up here).</li>
+ *       how long each delivery took from its send (the queues show up here);</li>
+ *   <li>a flood of 16 KiB messages, then the same with one more client that never reads: what it
+ *       costs the others, and how many bytes the server holds for it afterwards.</li>
  * </ol>
  * Arguments: clients (default 10, at most 100) and messages per client (default 1000, at most 10000).
  * Everything stays on 127.0.0.1, and a flood that has not arrived after {@value #GIVE_UP_SECONDS} s is given up.
@@ -29,6 +33,9 @@ public final class BroadcastBenchmark {
     private static final int MAX_DELIVERIES = 5_000_000;
     private static final int LATENCY_ROUNDS = 500;
     private static final int GIVE_UP_SECONDS = 60;
+    /** The slow-reader phase sends big messages, or the kernel's socket buffers (megabytes on loopback) hide the backlog. */
+    private static final int BIG_MESSAGES = 100;
+    private static final String BIG_PADDING = "x".repeat(16 * 1024);
 
     /** One client: counts what it gets and notes how long each message took since its send. */
     private static final class Receiver extends WebSocketClient {
@@ -128,9 +135,10 @@ public final class BroadcastBenchmark {
         recorder.expect(clients);
         receivers.get(0).send("hello " + System.nanoTime());
         recorder.await(5);
-        flood(receivers, recorder, Math.min(messages, 200));  // warm-up for the JIT, not printed
+        flood(receivers, recorder, Math.min(messages, 200), "");  // warm-up for the JIT, not printed
         fanOut(receivers.get(0), recorder, clients);
-        flood(receivers, recorder, messages).print(clients, messages);
+        flood(receivers, recorder, messages, "").print("Flood", clients, messages);
+        withSlowReader(server, uri, receivers, recorder);
 
         for (Receiver receiver : receivers) {
             receiver.closeBlocking();
@@ -151,17 +159,39 @@ public final class BroadcastBenchmark {
                 LATENCY_ROUNDS, percentiles(lastArrival));
     }
 
+    private static void withSlowReader(BroadcastServer server, URI uri, List<Receiver> receivers, Recorder recorder)
+            throws Exception {
+        flood(receivers, recorder, BIG_MESSAGES, BIG_PADDING).print("Flood of 16 KiB messages", receivers.size(), BIG_MESSAGES);
+        try (RawClient slow = new RawClient(uri)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server.getConnections().size() <= receivers.size() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            flood(receivers, recorder, BIG_MESSAGES, BIG_PADDING)
+                    .print("The same, with one more client that never reads", receivers.size(), BIG_MESSAGES);
+            // The library's own queue of frames not yet written to that client's socket (public in 1.6.0).
+            long queued = server.getConnections().stream()
+                    .filter(conn -> conn.getRemoteSocketAddress().getPort() == slow.localPort())
+                    .mapToLong(conn -> queuedBytes(conn)).sum();
+            System.out.printf("  bytes the server still holds for the client that never reads: %,d%n", queued);
+        }
+    }
+
+    private static long queuedBytes(WebSocket conn) {
+        return ((WebSocketImpl) conn).outQueue.stream().mapToLong(buffer -> buffer.remaining()).sum();
+    }
+
     private record Flood(double seconds, long[] latencies) {
-        void print(int clients, int messages) {
+        void print(String title, int clients, int messages) {
             long in = (long) clients * messages;
-            System.out.printf("Flood, %d clients x %d messages sent at once: %,d in, %,d deliveries out in %.2f s%n",
-                    clients, messages, in, latencies.length, seconds);
+            System.out.printf("%s, %d clients x %d messages sent at once: %,d in, %,d deliveries out in %.2f s%n",
+                    title, clients, messages, in, latencies.length, seconds);
             System.out.printf("  %,.0f messages in/s, %,.0f deliveries out/s%n", in / seconds, latencies.length / seconds);
             System.out.printf("  delivery latency from send: %s%n", percentiles(latencies));
         }
     }
 
-    private static Flood flood(List<Receiver> receivers, Recorder recorder, int messages) throws InterruptedException {
+    private static Flood flood(List<Receiver> receivers, Recorder recorder, int messages, String padding) throws InterruptedException {
         recorder.expect(receivers.size() * receivers.size() * messages);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> senders = new ArrayList<>();
@@ -173,7 +203,7 @@ public final class BroadcastBenchmark {
                     return;
                 }
                 for (int i = 0; i < messages; i++) {
-                    receiver.send("m " + System.nanoTime());
+                    receiver.send("m " + padding + " " + System.nanoTime());
                 }
             });
             sender.start();

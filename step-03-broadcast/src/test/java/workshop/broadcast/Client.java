@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** A test's client, whatever the library behind it: it sends text and keeps every line it receives. */
@@ -25,6 +30,8 @@ abstract class Client implements AutoCloseable {
     final String label;
     private final ObservedServer server;
     private final List<String> lines = new ArrayList<>();
+    /** How many times each of the server's callbacks has returned since this client connected (see ObservedServer.barrier). */
+    private final Map<String, AtomicInteger> returned = new ConcurrentHashMap<>();
     private volatile String closedWith;
     private volatile int closeCode;
 
@@ -56,6 +63,23 @@ abstract class Client implements AutoCloseable {
         lines.add(line);
     }
 
+    protected void pinged(String payload) {
+        if (payload.startsWith(ObservedServer.AFTER)) {
+            returned.computeIfAbsent(payload.substring(ObservedServer.AFTER.length()), any -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /**
+     * For {@link #awaitLine(String, Duration, Supplier, String)}: once BroadcastServer's {@code callback} has
+     * returned {@code times} times since this client connected, whatever it sent has arrived.
+     */
+    Supplier<Optional<String>> after(String callback, int times) {
+        return () -> returned.getOrDefault(callback, new AtomicInteger()).get() < times
+                ? Optional.empty()
+                : Optional.of("BroadcastServer." + callback + " has returned " + times + (times == 1 ? " time" : " times")
+                        + " since " + label + " connected, and sent no such line");
+    }
+
     protected void closed(int code, String reason) {
         closeCode = code;
         closedWith = code + " \"" + reason + "\"";
@@ -73,15 +97,29 @@ abstract class Client implements AutoCloseable {
         return awaitLine(regex, PATIENCE, where);
     }
 
+    Matcher awaitLine(String regex, Supplier<Optional<String>> cannotCome, String where) {
+        return awaitLine(regex, PATIENCE, cannotCome, where);
+    }
+
     Matcher awaitLine(String regex, Duration patience, String where) {
+        return awaitLine(regex, patience, () -> Optional.empty(), where);
+    }
+
+    /**
+     * As above, and gives up as soon as {@code cannotCome} names a reason why the line cannot come
+     * in time any more, rather than waiting out the patience.
+     */
+    Matcher awaitLine(String regex, Duration patience, Supplier<Optional<String>> cannotCome, String where) {
         Pattern pattern = Pattern.compile(regex);
         String expected = label + " expected a line matching " + regex;
         try {
-            await().atMost(patience).until(() -> find(pattern).isPresent() || isClosed() || server.failure().isPresent());
+            await().atMost(patience).until(() -> find(pattern).isPresent() || isClosed() || server.failure().isPresent()
+                    || cannotCome.get().isPresent());
         } catch (ConditionTimeoutException e) {
             fail(expected + " within " + patience.toMillis() + " ms; got " + shown(lines()) + " (" + where + ")");
         }
-        return find(pattern).orElseGet(() -> fail(expected + " but " + trouble() + "; got " + shown(lines()) + " (" + where + ")"));
+        return find(pattern).orElseGet(() -> fail(expected + " but " + cannotCome.get().orElseGet(this::trouble)
+                + "; got " + shown(lines()) + " (" + where + ")"));
     }
 
     /** Waits until {@code count} chat lines have arrived and returns them. */
@@ -107,6 +145,32 @@ abstract class Client implements AutoCloseable {
                     + " ms, it stayed open (" + where + ")");
         }
         return closeCode;
+    }
+
+    /**
+     * Checks that the chat lines hold, for each sender label, its texts "<label> #0" to "<label> #(each - 1)",
+     * once each and in the order sent (the texts may go on after the number).
+     */
+    void assertLinesFrom(List<String> senders, int each, String where) {
+        List<String> chat = chat();
+        for (String sender : senders) {
+            String prefix = sender + " #";
+            List<Integer> numbers = chat.stream()
+                    .map(line -> line.substring(line.indexOf(": ") + 2))
+                    .filter(text -> text.startsWith(prefix))
+                    .map(text -> Integer.parseInt(text.substring(prefix.length()).split(" ", 2)[0]))
+                    .toList();
+            List<Integer> expected = IntStream.range(0, each).boxed().toList();
+            if (!numbers.equals(expected)) {
+                int at = 0;
+                while (at < Math.min(numbers.size(), each) && numbers.get(at) == at) {
+                    at++;
+                }
+                fail(label + " should get " + sender + "'s lines #0 to #" + (each - 1) + ", once each, in order; it got "
+                        + numbers.size() + " of them, the first out of place at position " + at + ": "
+                        + numbers.subList(at, Math.min(numbers.size(), at + 5)) + " (" + where + ")");
+            }
+        }
     }
 
     private String trouble() {

@@ -3,6 +3,7 @@ package workshop.broadcast;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,13 @@ final class JdkClient extends Client implements WebSocket.Listener {
             received(partial.toString());
             partial.setLength(0);
         }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        pinged(StandardCharsets.UTF_8.decode(message).toString());
         webSocket.request(1);
         return null;
     }

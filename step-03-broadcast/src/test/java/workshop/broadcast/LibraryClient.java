@@ -3,7 +3,10 @@ package workshop.broadcast;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 /** A client on Java-WebSocket's {@link WebSocketClient}; it answers pings by itself. */
@@ -21,6 +24,13 @@ final class LibraryClient extends Client {
             @Override
             public void onMessage(String message) {
                 received(message);
+            }
+
+            @Override
+            public void onWebsocketPing(WebSocket conn, Framedata ping) {
+                // Read the payload first: the pong that answers this ping is sent with the same buffer.
+                pinged(StandardCharsets.UTF_8.decode(ping.getPayloadData().duplicate()).toString());
+                super.onWebsocketPing(conn, ping);
             }
 
             @Override

@@ -2,6 +2,8 @@ package workshop.broadcast;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.handshake.ClientHandshake;
 
 /**
  * The learner's server, watched: it says when it is listening, records each text it broadcasts, and
@@ -18,6 +23,9 @@ import org.java_websocket.WebSocket;
  * and say what went wrong.
  */
 final class ObservedServer extends BroadcastServer {
+
+    /** The payload of the ping sent to everyone after a callback returned: this, then the callback's name. */
+    static final String AFTER = "after ";
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final List<String> broadcasts = new CopyOnWriteArrayList<>();
@@ -42,6 +50,11 @@ final class ObservedServer extends BroadcastServer {
         return copy;
     }
 
+    /** How many connections the library holds, without the stale one a test may show. */
+    int open() {
+        return super.getConnections().size();
+    }
+
     /** From now on, getConnections() also returns this connection, which has closed. */
     void showStale(WebSocket closed) {
         stale = closed;
@@ -51,6 +64,47 @@ final class ObservedServer extends BroadcastServer {
     public void onStart() {
         super.onStart();
         started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        try {
+            super.onOpen(conn, handshake);
+        } finally {
+            barrier("onOpen");
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        try {
+            super.onMessage(conn, message);
+        } finally {
+            barrier("onMessage");
+        }
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        try {
+            super.onClose(conn, code, reason, remote);
+        } finally {
+            barrier("onClose");
+        }
+    }
+
+    // A red test must not wait out its patience for a line that will never come. Frames on one
+    // connection go out in order, so a client that has this ping has everything the callback sent it.
+    private void barrier(String callback) {
+        for (WebSocket conn : super.getConnections()) {
+            PingFrame ping = new PingFrame();
+            ping.setPayload(ByteBuffer.wrap((AFTER + callback).getBytes(StandardCharsets.UTF_8)));
+            try {
+                conn.sendFrame(ping);
+            } catch (WebsocketNotConnectedException closing) {
+                // It is going away: nobody waits on it any more.
+            }
+        }
     }
 
     // broadcast(String) calls this one too, so every broadcast of a text passes here.

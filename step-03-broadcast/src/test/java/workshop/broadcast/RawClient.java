@@ -69,6 +69,11 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** The port of this end of the connection, as the server sees it. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Resets the connection with a TCP RST (SO_LINGER 0): no close frame, no FIN. */
     void reset() throws IOException {
         socket.setSoLinger(true, 0);

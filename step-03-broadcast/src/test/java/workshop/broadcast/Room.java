@@ -2,6 +2,7 @@ package workshop.broadcast;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.function.Function;
  */
 final class Room implements AutoCloseable {
 
+    private final ServerLog log = new ServerLog();
     private final ObservedServer server;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
@@ -35,6 +37,23 @@ final class Room implements AutoCloseable {
 
     ObservedServer server() {
         return server;
+    }
+
+    /** What the server logged since this room opened. */
+    ServerLog log() {
+        return log;
+    }
+
+    /** Fails if the server's own code threw, or its log shows an exception or a stack trace. */
+    void assertNoTrouble(String where) {
+        server.failure().ifPresent(thrown -> fail("the server threw " + thrown + " (" + where + ")"));
+        log.assertNoTrouble(where);
+    }
+
+    /** Keeps a client of the test's own making, to close it with the room. */
+    <C extends AutoCloseable> C keep(C client) {
+        clients.add(client);
+        return client;
     }
 
     /** A client on Java-WebSocket, connected and counted by the server. */
@@ -83,9 +102,13 @@ final class Room implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable client : clients) {
-            client.close();
+        try {
+            for (AutoCloseable client : clients) {
+                client.close();
+            }
+            server.stop(1000);
+        } finally {
+            log.close();
         }
-        server.stop(1000);
     }
 }

@@ -26,12 +26,12 @@ class Task2JoinLeaveTest {
     void joinNotice() throws Exception {
         room = new Room();
         Client alice = room.library("alice");
-        alice.awaitLine("\\* \\S+ joined \\(1 online\\)", "BroadcastServer.onOpen, TODO 2");
+        alice.awaitLine("\\* \\S+ joined \\(1 online\\)", alice.after("onOpen", 1), "BroadcastServer.onOpen, TODO 2");
 
         Client bob = room.jdk("bob");
 
-        String line = bob.awaitLine("\\* \\S+ joined \\(2 online\\)", "BroadcastServer.onOpen, TODO 2").group();
-        assertEquals(line, alice.awaitLine("\\* \\S+ joined \\(2 online\\)", "BroadcastServer.onOpen, TODO 2").group(),
+        String line = bob.awaitLine("\\* \\S+ joined \\(2 online\\)", bob.after("onOpen", 1), "BroadcastServer.onOpen, TODO 2").group();
+        assertEquals(line, alice.awaitLine("\\* \\S+ joined \\(2 online\\)", alice.after("onOpen", 2), "BroadcastServer.onOpen, TODO 2").group(),
                 "alice should hear of bob's arrival with the line bob got");
     }
 
@@ -40,12 +40,12 @@ class Task2JoinLeaveTest {
     void leaveNotice() throws Exception {
         room = new Room();
         Client alice = room.library("alice");
-        alice.awaitLine("\\* \\S+ joined \\(1 online\\)", "BroadcastServer.onOpen, TODO 2");
+        alice.awaitLine("\\* \\S+ joined \\(1 online\\)", alice.after("onOpen", 1), "BroadcastServer.onOpen, TODO 2");
         Client bob = room.jdk("bob");
-        String bobsName = bob.awaitLine("\\* (\\S+) joined \\(2 online\\)", "BroadcastServer.onOpen, TODO 2").group(1);
+        String bobsName = bob.awaitLine("\\* (\\S+) joined \\(2 online\\)", bob.after("onOpen", 1), "BroadcastServer.onOpen, TODO 2").group(1);
 
         bob.leave();
 
-        alice.awaitLine("\\* " + Pattern.quote(bobsName) + " left \\(1 online\\)", "BroadcastServer.onClose, TODO 2");
+        alice.awaitLine("\\* " + Pattern.quote(bobsName) + " left \\(1 online\\)", alice.after("onClose", 1), "BroadcastServer.onClose, TODO 2");
     }
 }

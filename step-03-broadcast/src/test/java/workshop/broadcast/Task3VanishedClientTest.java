@@ -1,9 +1,13 @@
 package workshop.broadcast;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,8 +40,15 @@ class Task3VanishedClientTest {
         // The raw client never reads, so it never answers the server's pings; alice and bob answer theirs.
         Duration patience = Duration.ofSeconds(CONNECTION_LOST_TIMEOUT_SECONDS).multipliedBy(5).dividedBy(2).plus(Client.PATIENCE);
         String where = "BroadcastServer constructor: setConnectionLostTimeout, TODO 3";
-        alice.awaitLine("\\* \\S+ left \\(2 online\\)", patience, where);
-        bob.awaitLine("\\* \\S+ left \\(2 online\\)", patience, where);
+        Supplier<Optional<String>> noPingsInTime = () -> room.server().getConnectionLostTimeout() == CONNECTION_LOST_TIMEOUT_SECONDS
+                ? Optional.empty()
+                : Optional.of("the server pings every " + room.server().getConnectionLostTimeout() + " s, not every "
+                        + CONNECTION_LOST_TIMEOUT_SECONDS + " s as it was given, so the silent client stays");
+        alice.awaitLine("\\* \\S+ left \\(2 online\\)", patience, noPingsInTime, where);
+        bob.awaitLine("\\* \\S+ left \\(2 online\\)", patience, noPingsInTime, where);
+        assertEquals(2, room.server().open(), "connections the server holds after dropping the silent one (" + where + ")");
+        assertFalse(alice.isClosed() || bob.isClosed(), "alice and bob answer pings and should stay connected (" + where + ")");
+        room.assertNoTrouble(where);
     }
 
     @Test
