@@ -29,12 +29,21 @@ final class Crowd {
         for (int i = 0; i < count; i++) {
             ChatClient client = instances.get(i % instances.size()).join("churn" + i);
             client.say("hello from churn" + i);
+            // A socket dropped right after a send can take the message with it (the server's TCP
+            // discards what it has not read yet when the reset comes): go only once the room has it.
+            awaitOwn(client, "hello from churn" + i);
             open.add(client);
             if (open.size() == 20) {
                 leaveAll(open);
             }
         }
         leaveAll(open);
+    }
+
+    private static void awaitOwn(ChatClient client, String text) {
+        while (!text.equals(ChatClient.string(client.nextMessage("its own \"" + text + "\" back from the room"), "text"))) {
+            continue; // others' messages before it
+        }
     }
 
     private static void leaveAll(List<ChatClient> clients) {
