@@ -19,6 +19,8 @@ import java.util.List;
  * The full run writes the chart the slides show (slides/img/why-websockets-measured.svg); the quick
  * one writes it under target/bench/ only. {@code --transports} or {@code --capacity} runs one part;
  * {@code --step-seconds=N} gives each capacity step N seconds (at most 300) instead of 25, for a busy machine.
+ * {@code --room} runs only the room of browsers ({@link RoomBench}, about 5 minutes); {@code --clients=N}
+ * changes its 1,000 clients.
  */
 public final class Bench {
 
@@ -27,10 +29,41 @@ public final class Bench {
     private Bench() {
     }
 
+    /** The room of browsers alone: Node ws and step 4, clients offering deflate and not, storm and settled. */
+    private static void room(String[] args) throws Exception {
+        int clients = List.of(args).stream().filter(arg -> arg.startsWith("--clients="))
+                .map(arg -> Integer.parseInt(arg.substring("--clients=".length()))).findFirst().orElse(1_000);
+        RoomBench.Plan plan = new RoomBench.Plan(clients, 30, 30, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30), 2);
+        Progress progress = new Progress("5 minutes");
+        progress.part("room");
+        System.out.println("Benchmark (--room) on " + Machine.describe());
+        CapacityBench.Target node = new CapacityBench.NodeWs(new File("node/server.js"));
+        CapacityBench.Target step4 = new Step4Chat();
+        List<RoomBench.Case> cases = new ArrayList<>();
+        for (boolean offer : new boolean[] {true, false}) {
+            for (RoomBench.Phase phase : RoomBench.Phase.values()) {
+                // Node and step 4 one after the other, so that each pair meets the same load on the machine.
+                cases.add(new RoomBench.Case(offer, node, phase));
+                cases.add(new RoomBench.Case(offer, step4, phase));
+            }
+        }
+        // permessage-deflate decided: the same settled room with the chat's switch on, then off.
+        cases.add(new RoomBench.Case(true, new Step4Chat(true), RoomBench.Phase.SETTLED));
+        cases.add(new RoomBench.Case(true, new Step4Chat(false), RoomBench.Phase.SETTLED));
+        List<RoomBench.Row> rows = new RoomBench(plan, progress, new File("target/bench")).run(cases);
+        progress.step("done");
+        System.out.println();
+        System.out.print(RoomBench.report(plan, rows));
+    }
+
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         boolean transportsOnly = List.of(args).contains("--transports");
         boolean capacityOnly = List.of(args).contains("--capacity");
+        if (List.of(args).contains("--room")) {
+            room(args);
+            return;
+        }
         TransportBench.Plan transports = quick
                 ? new TransportBench.Plan(List.of(1, 100), 2, Duration.ofSeconds(3))
                 : new TransportBench.Plan(List.of(1, 100, 1_000), 2, Duration.ofSeconds(4));

@@ -29,6 +29,11 @@ final class CapacityBench {
             return null;
         }
 
+        /** The text a client receives once it has joined, or null when connecting is joining. */
+        default String joinedMark() {
+            return null;
+        }
+
         /** The frame that broadcasts {@code text} to everyone. */
         default String message(String text) {
             return text;

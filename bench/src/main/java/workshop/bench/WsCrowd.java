@@ -18,12 +18,16 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * Thousands of WebSocket clients on one thread: each opens a TCP connection to 127.0.0.1, sends the
  * upgrade request, and then reads every frame the server sends, answers pings (RFC 6455 §5.5.2, so that
  * step 3's lost-connection check keeps them), and records the stamp of each text frame. A client library
  * would spend a thread or two and their buffers per connection, more than the server it measures.
+ *
+ * <p>Its clients may also behave as browsers do ({@link Options}): offer permessage-deflate on the
+ * upgrade (and inflate what comes compressed), and join the moment they are upgraded.
  */
 final class WsCrowd implements Closeable {
 
@@ -32,7 +36,22 @@ final class WsCrowd implements Closeable {
     /** Base64 of 16 bytes (RFC 6455 §4.1); the same for every client, as the server only hashes it. */
     private static final String KEY = "YmVuY2gtY2xpZW50LWtleQ==";
 
+    /**
+     * How the clients behave. {@code hello}: the frame client {@code i} sends as soon as it is upgraded, or
+     * null for none. {@code joinedMark}: the text that tells a client it has joined (step 4's welcome), or
+     * null when the upgrade is the join.
+     */
+    record Options(boolean offerDeflate, IntFunction<String> hello, String joinedMark) {
+        static final Options PLAIN = new Options(false, null, null);
+    }
+
     private final InetSocketAddress server;
+    private final Options options;
+    private final byte[] joinedMark;
+    private final AtomicInteger joined = new AtomicInteger();
+    private final AtomicLong lastJoined = new AtomicLong();
+    private final AtomicLong wireBytes = new AtomicLong();
+    private volatile String extensions;
     private final byte[] upgrade;
     private final Selector selector;
     private final Thread thread;
@@ -54,7 +73,8 @@ final class WsCrowd implements Closeable {
         boolean upgraded;
         boolean dropped;
         byte[] response = new byte[0];
-        final WsFrames.Reader frames = new WsFrames.Reader();
+        final Deflate.Messages messages = new Deflate.Messages();
+        boolean joined;
         final Queue<ByteBuffer> out = new ArrayDeque<>();
 
         Client(SocketChannel channel) {
@@ -63,9 +83,16 @@ final class WsCrowd implements Closeable {
     }
 
     WsCrowd(int port, String path) {
+        this(port, path, Options.PLAIN);
+    }
+
+    WsCrowd(int port, String path, Options options) {
         server = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        this.options = options;
+        joinedMark = options.joinedMark() == null ? null : options.joinedMark().getBytes(StandardCharsets.UTF_8);
         upgrade = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 13\r\n"
+                + (options.offerDeflate() ? "Sec-WebSocket-Extensions: " + Deflate.OFFER + "\r\n" : "") + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         try {
             selector = Selector.open();
@@ -85,6 +112,31 @@ final class WsCrowd implements Closeable {
 
     int open() {
         return open.get();
+    }
+
+    /** Clients that have joined: received the joined mark, or were upgraded when there is none. */
+    int joined() {
+        return joined.get();
+    }
+
+    /** When the last client joined, in {@link System#nanoTime()}. */
+    long lastJoinedNanos() {
+        return lastJoined.get();
+    }
+
+    /** Bytes received from the server since the upgrades, frame headers included: what crossed the wire. */
+    long wireBytes() {
+        return wireBytes.get();
+    }
+
+    /** The extensions the server's first 101 answered, "" for none, null before any answer. */
+    String extensions() {
+        return extensions;
+    }
+
+    /** CPU time of this crowd's thread so far, in nanoseconds: is the load generator the bottleneck? */
+    long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
     }
 
     int failed() {
@@ -208,18 +260,30 @@ final class WsCrowd implements Closeable {
                 drop(client, "the upgrade was answered " + status);
                 return;
             }
+            if (extensions == null) {
+                extensions = Deflate.answered(response, end);
+            }
             client.upgraded = true;
             client.response = null;
+            int index = clients.size();
             clients.add(client);
             opening--;
             open.incrementAndGet();
+            if (joinedMark == null) {
+                markJoined(client);
+            }
+            if (options.hello() != null) {
+                client.out.add(WsFrames.text(options.hello().apply(index)));
+                write(client);
+            }
             bytes = response;
             offset = end;
             read = response.length - end;
         }
         long now = System.nanoTime();
+        wireBytes.addAndGet(read);
         Latencies recording = latencies;
-        client.frames.feed(bytes, offset, read, (opcode, payload, at, length) -> {
+        client.messages.feed(bytes, offset, read, (opcode, payload, at, length) -> {
             if (opcode == WsFrames.PING) {
                 client.out.add(WsFrames.frame(WsFrames.PONG, Arrays.copyOfRange(payload, at, at + length)));
                 write(client);
@@ -228,6 +292,9 @@ final class WsCrowd implements Closeable {
             // Pings do not count: step 4 pings each connection on its own timer, so with thousands of
             // them some ping is always on its way, and the server would never look done.
             lastMessage.set(now);
+            if (!client.joined && contains(payload, at, length, joinedMark)) {
+                markJoined(client);
+            }
             if (recording != null && (opcode == WsFrames.TEXT || opcode == WsFrames.CONTINUATION)) {
                 Stamps.scan(payload, at, length, stamp -> recording.record(now - stamp));
             }
@@ -251,6 +318,28 @@ final class WsCrowd implements Closeable {
         }
     }
 
+    private void markJoined(Client client) {
+        client.joined = true;
+        joined.incrementAndGet();
+        lastJoined.set(System.nanoTime());
+    }
+
+    private static boolean contains(byte[] bytes, int offset, int length, byte[] mark) {
+        if (mark == null) {
+            return false;
+        }
+        outer:
+        for (int i = offset; i + mark.length <= offset + length; i++) {
+            for (int k = 0; k < mark.length; k++) {
+                if (bytes[i + k] != mark[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private void drop(Client client, String why) {
         if (client.dropped) {
             return;
@@ -266,6 +355,7 @@ final class WsCrowd implements Closeable {
         }
         failed.incrementAndGet();
         client.key.cancel();
+        client.messages.close();
         try {
             client.channel.close();
         } catch (IOException ignored) {

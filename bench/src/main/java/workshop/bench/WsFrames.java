@@ -22,6 +22,11 @@ final class WsFrames {
         void frame(int opcode, byte[] payload, int offset, int length);
     }
 
+    /** The same with the frame's whole first byte: FIN (0x80), RSV1 (0x40, "compressed" in RFC 7692) and the opcode. */
+    interface HeadHandler {
+        void frame(int head, byte[] payload, int offset, int length);
+    }
+
     private WsFrames() {
     }
 
@@ -58,6 +63,10 @@ final class WsFrames {
         private byte[] tail = new byte[0];
 
         void feed(byte[] bytes, int offset, int length, FrameHandler handler) {
+            feedWithHeads(bytes, offset, length, (head, payload, at, size) -> handler.frame(head & 0x0F, payload, at, size));
+        }
+
+        void feedWithHeads(byte[] bytes, int offset, int length, HeadHandler handler) {
             byte[] data = bytes;
             int at = offset;
             int end = offset + length;
@@ -83,7 +92,7 @@ final class WsFrames {
                         data[payloadAt + i] ^= data[at + header + (i % 4)];
                     }
                 }
-                handler.frame(data[at] & 0x0F, data, payloadAt, payloadLength);
+                handler.frame(data[at] & 0xFF, data, payloadAt, payloadLength);
                 at += frameLength;
             }
             tail = Arrays.copyOfRange(data, at, end);
