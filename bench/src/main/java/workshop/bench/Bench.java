@@ -74,7 +74,7 @@ public final class Bench {
                 ? new CapacityBench.Plan(200, 50, Duration.ofSeconds(2), List.of(1_000), stepWait)
                 : new CapacityBench.Plan(200, 50, Duration.ofSeconds(4), List.of(1_000, 5_000, 10_000), stepWait);
         File logs = new File("target/bench");
-        Progress progress = new Progress(quick ? "1 minute" : "3 minutes");
+        Progress progress = new Progress(quick ? "1 minute" : "5 minutes");
         String machine = Machine.describe();
         System.out.println("Benchmark" + (quick ? " (--quick)" : "") + " on " + machine);
 
@@ -90,6 +90,14 @@ public final class Bench {
             rows.addAll(bench.run(new CapacityBench.Step3()));
             rows.addAll(bench.run(new Step4Chat()));
             rows.addAll(bench.run(new CapacityBench.NodeWs(new File("node/server.js"))));
+            if (!quick) {
+                // Browsers offer permessage-deflate and join at once: the same servers, with such clients.
+                CapacityBench.Plan browsers = new CapacityBench.Plan(capacity.loadClients(), capacity.senders(), capacity.sending(),
+                        List.of(1_000, 10_000), stepWait);
+                CapacityBench browserBench = new CapacityBench(browsers, progress, logs, true);
+                rows.addAll(browserBench.run(new Step4Chat()));
+                rows.addAll(browserBench.run(new CapacityBench.NodeWs(new File("node/server.js"))));
+            }
         }
         progress.step("done");
 

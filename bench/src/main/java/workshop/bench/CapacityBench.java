@@ -77,26 +77,44 @@ final class CapacityBench {
     private static final Duration QUIET = Duration.ofMillis(500);
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
+    /** What the rows of browser-like clients add to the server's name. */
+    static final String BROWSER_LIKE = ", browser-like";
+
     private final Plan plan;
     private final Progress progress;
     private final File logs;
+    private final boolean browserLike;
 
     CapacityBench(Plan plan, Progress progress, File logs) {
+        this(plan, progress, logs, false);
+    }
+
+    /**
+     * {@code browserLike}: every client offers permessage-deflate as browsers do, joins the moment it is
+     * upgraded, and each step ends with one message to everyone, so that every connection has compressed
+     * something (a compressor is made at the first message, not at the upgrade) before the memory is read.
+     */
+    CapacityBench(Plan plan, Progress progress, File logs, boolean browserLike) {
         this.plan = plan;
         this.progress = progress;
         this.logs = logs;
+        this.browserLike = browserLike;
     }
 
     List<Row> run(Target target) throws InterruptedException {
         List<Row> rows = new ArrayList<>();
+        String name = target.name() + (browserLike ? BROWSER_LIKE : "");
         Child server;
         try {
             server = target.start(logs);
         } catch (NotInstalled e) {
-            rows.add(Row.missing(target.name(), e.getMessage()));
+            rows.add(Row.missing(name, e.getMessage()));
             return rows;
         }
-        try (WsCrowd crowd = new WsCrowd(server.port, target.path())) {
+        WsCrowd.Options options = browserLike
+                ? new WsCrowd.Options(true, target.join(0) == null ? null : target::join, target.joinedMark())
+                : WsCrowd.Options.PLAIN;
+        try (WsCrowd crowd = new WsCrowd(server.port, target.path(), options)) {
             long heapBefore = server.heapAfterGc();
             long rssBefore = Rss.of(server.pid());
             open(target, crowd, plan.loadClients());
@@ -104,19 +122,23 @@ final class CapacityBench {
             for (int step : plan.steps()) {
                 long allowed = Rss.connectionsAllowed() + crowd.open();
                 if (step > allowed) {
-                    rows.add(new Row(target.name(), 0, Double.NaN, Double.NaN, rows.isEmpty() ? load : null, String.format(Locale.ROOT,
+                    rows.add(new Row(name, 0, Double.NaN, Double.NaN, rows.isEmpty() ? load : null, String.format(Locale.ROOT,
                             "%,d connections: the limit of open files (%,d) does not allow it; see bench/README.md",
                             step, Rss.fileDescriptorLimit())));
                     break;
                 }
                 boolean complete = open(target, crowd, step);
+                if (complete && browserLike) {
+                    crowd.send(0, target.message("one message to everyone"));
+                    complete = settle(crowd, System.nanoTime() + plan.stepWait().toNanos());
+                }
                 if (crowd.open() == 0) {
-                    rows.add(Row.missing(target.name(), "no connection opened: " + crowd.firstFailure()));
+                    rows.add(Row.missing(name, "no connection opened: " + crowd.firstFailure()));
                     break;
                 }
                 long heap = server.heapAfterGc();
                 long rss = Rss.of(server.pid());
-                rows.add(new Row(target.name(), crowd.open(), (double) (heap - heapBefore) / crowd.open(),
+                rows.add(new Row(name, crowd.open(), (double) (heap - heapBefore) / crowd.open(),
                         rss < 0 ? Double.NaN : (double) (rss - rssBefore) / crowd.open(), rows.isEmpty() ? load : null,
                         complete ? "" : crowd.open() < step
                                 ? String.format(Locale.ROOT, "of %,d: the rest did not open in %d s (%s)",
@@ -139,19 +161,20 @@ final class CapacityBench {
         long start = System.nanoTime();
         long deadline = start + plan.stepWait().toNanos();
         crowd.openUpTo(count);
-        while (crowd.open() + crowd.failed() < count && System.nanoTime() < deadline) {
+        // Browser-like clients join on their own; a step is open when they have (their welcome came).
+        while ((browserLike ? crowd.joined() : crowd.open()) + crowd.failed() < count && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         double opened = (System.nanoTime() - start) / 1e9;
         boolean quiet = settle(crowd, deadline);
         progress.step(String.format(Locale.ROOT, "%s, %,d open after %.1f s, the server %s after %.1f s", target.name(),
                 crowd.open(), opened, quiet ? "quiet" : "still sending", (System.nanoTime() - start) / 1e9));
-        return crowd.open() >= count && quiet;
+        return (browserLike ? crowd.joined() : crowd.open()) >= count && quiet;
     }
 
     private Load load(Child server, Target target, WsCrowd crowd) throws InterruptedException {
         int clients = crowd.open();
-        if (target.join(0) != null) {
+        if (target.join(0) != null && !browserLike) {
             for (int i = 0; i < clients; i++) {
                 crowd.send(i, target.join(i));
             }

@@ -69,7 +69,9 @@ final class Report {
             }
             boolean isNode = r.server().startsWith("Node");
             CapacityBench.Row node = rows.stream()
-                    .filter(n -> n.server().startsWith("Node") && n.connections() == r.connections()).findFirst().orElse(null);
+                    .filter(n -> n.server().startsWith("Node") && n.connections() == r.connections()
+                            && n.server().endsWith(CapacityBench.BROWSER_LIKE) == r.server().endsWith(CapacityBench.BROWSER_LIKE))
+                    .findFirst().orElse(null);
             out.append(String.format(Locale.ROOT, "%-40s %,11d   %-22s %-22s%s%n", name, r.connections(),
                     perConnection(r.heapPerConnection(), node == null ? Double.NaN : node.heapPerConnection(), isNode),
                     perConnection(r.rssPerConnection(), node == null ? Double.NaN : node.rssPerConnection(), isNode),

@@ -118,7 +118,8 @@ final class RoomBench {
             progress.step(String.format(Locale.ROOT, "%s: %,d joined in %.1f s%s, sending", name, joined, joinSeconds,
                     settled.isEmpty() ? "" : ", " + settled));
 
-            int expected = plan.messages() * joined;
+            // Of every client, not only those that joined: a browser still waiting for its welcome has lost them too.
+            int expected = plan.messages() * plan.clients();
             Latencies latencies = new Latencies(Math.max(1, expected));
             crowds.forEach(crowd -> crowd.record(latencies));
             long cpuSending = cpu(server);
@@ -203,9 +204,9 @@ final class RoomBench {
                 out.append(String.format(Locale.ROOT, "%-18s %-26s %s%n", clients(r), r.run().target().name(), r.note()));
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "%-18s %-26s %-10s %7.1f %,9.0f %,9d %8s %8s %8.1f %8.1f %6.0f %7.1f %7.1f %7.1f %5.1f %5.0f%s%n",
+            out.append(String.format(Locale.ROOT, "%-18s %-26s %-10s %7.1f %,9.0f %,9d %8s %8s %8s %8s %6.0f %7.1f %7.1f %7.1f %5.1f %5.0f%s%n",
                     clients(r), r.run().target().name(), r.run().phase().label, r.joinSeconds(), r.perSecond(), r.expected() - r.delivered(),
-                    millis(r.p50()), millis(r.p99()), r.cpuAll(), r.cpuSending(), r.rssMiB(), r.heapPerConnection() / 1024,
+                    millis(r.p50()), millis(r.p99()), cpu(r, r.cpuAll()), cpu(r, r.cpuSending()), r.rssMiB(), r.heapPerConnection() / 1024,
                     r.rssPerConnection() / 1024, r.wirePerDelivery(), r.load(), r.generatorCpu() * 100,
                     r.note().isEmpty() ? "" : "  " + r.note()));
         }
@@ -226,6 +227,10 @@ final class RoomBench {
 
     private static String clients(Row r) {
         return r.run().offerDeflate() ? "offering deflate" : "not offering";
+    }
+
+    private static String cpu(Row r, double value) {
+        return r.delivered() == 0 ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String millis(double value) {

@@ -12,7 +12,7 @@ import java.util.Map;
 final class Step4Chat implements CapacityBench.Target {
 
     /** The chat core's switch: permessage-deflate is off unless this system property is true. */
-    static final String DEFLATE_SWITCH = "chat.permessageDeflate";
+    static final String DEFLATE_SWITCH = "chat.deflate";
 
     /** null: as the chat is built; true or false: with {@link #DEFLATE_SWITCH} set so. */
     private final Boolean deflate;
