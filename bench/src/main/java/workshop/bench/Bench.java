@@ -20,7 +20,7 @@ import java.util.List;
  * one writes it under target/bench/ only. {@code --transports} or {@code --capacity} runs one part;
  * {@code --step-seconds=N} gives each capacity step N seconds (at most 300) instead of 25, for a busy machine.
  * {@code --room} runs only the room of browsers ({@link RoomBench}, about 5 minutes); {@code --clients=N}
- * changes its 1,000 clients.
+ * changes its 1,000 clients; {@code --only=step4} or {@code --only=node} runs one server's rows.
  */
 public final class Bench {
 
@@ -50,6 +50,10 @@ public final class Bench {
         // permessage-deflate decided: the same settled room with the chat's switch on, then off.
         cases.add(new RoomBench.Case(true, new Step4Chat(true), RoomBench.Phase.SETTLED));
         cases.add(new RoomBench.Case(true, new Step4Chat(false), RoomBench.Phase.SETTLED));
+        // --only=step4 or --only=node: one server's rows, to look into one without waiting for the other.
+        String only = List.of(args).stream().filter(arg -> arg.startsWith("--only=")).map(arg -> arg.substring("--only=".length()))
+                .findFirst().orElse("");
+        cases.removeIf(c -> !only.isEmpty() && !c.target().name().replace(" ", "").toLowerCase(java.util.Locale.ROOT).startsWith(only));
         List<RoomBench.Row> rows = new RoomBench(plan, progress, new File("target/bench")).run(cases);
         progress.step("done");
         System.out.println();
