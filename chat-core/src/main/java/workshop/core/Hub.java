@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,11 @@ import workshop.core.Protocol.ErrorReply;
  * thread, before a message is queued; the queue of messages holds {@link Settings#hubQueue} at most,
  * and a message that finds it full closes its sender with 1008; each connection's way out is bounded
  * ({@link Connection}); a peer that answers nothing is closed within {@link Limits#LIVENESS}.
+ *
+ * <p>Writes. A turn of the hub runs every event waiting (at most {@link #TURN_EVENTS}), then writes
+ * each connection it touched once. When the room is quiet a turn is one event; when the hub falls
+ * behind, the frames for one connection coalesce into one write instead of one per event, so each
+ * delivery costs less exactly when the hub needs it most.
  */
 public final class Hub implements AutoCloseable {
 
@@ -56,16 +62,25 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * Most events in one turn. A turn's writes go out when it ends, so the bound keeps what the first
+     * event said from waiting behind a long backlog; it still lets a busy hub write each connection
+     * once for dozens of messages.
+     */
+    static final int TURN_EVENTS = 64;
+
     private static final Logger log = LoggerFactory.getLogger(Hub.class);
 
     private final Clock clock;
     private final Settings settings;
     private final Broker broker;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> daemon(task, "chat-hub"));
+    /** Every event for the hub, in order: from Jetty's threads, the timer and the broker. */
+    private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+    private final Thread hubThread = daemon(this::loop, "chat-hub");
+    private volatile boolean stopped;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "chat-hub-timer"));
     /** Messages from clients waiting in the hub's queue: the bounded part of it. */
     private final AtomicInteger waiting = new AtomicInteger();
-    private volatile Thread hubThread;
     /** For Jetty's threads: the connection of a session. */
     private final Map<String, Connection> bySession = new ConcurrentHashMap<>();
 
@@ -89,7 +104,7 @@ public final class Hub implements AutoCloseable {
     /** Starts the hub with its room. */
     public void serve(Room room) {
         this.room = room;
-        thread.execute(() -> hubThread = Thread.currentThread());
+        hubThread.start();
         broker.subscribe(json -> onHub(() -> deliverToAll(null, Protocol.utf8Of(json))));
         long every = settings.checkInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> post(this::checkDeadlines), every, every, TimeUnit.MILLISECONDS);
@@ -145,18 +160,19 @@ public final class Hub implements AutoCloseable {
     /** Stops the hub; the server calls it once it has stopped. */
     @Override
     public void close() {
+        stopped = true;
         timer.shutdownNow();
-        thread.shutdownNow();
+        hubThread.interrupt();
         broker.close();
     }
 
     /** Runs the task on the hub, after the events posted before it; once the hub has stopped, not at all. */
     public void post(Runnable event) {
-        try {
-            thread.execute(() -> turn(event));
-        } catch (RejectedExecutionException stopped) {
+        if (stopped) {
             log.debug("The hub has stopped: dropped an event");
+            return;
         }
+        events.add(event);
     }
 
     /** Runs the task on the hub after {@code delay}. */
@@ -249,17 +265,34 @@ public final class Hub implements AutoCloseable {
 
     // The hub's own events.
 
-    private void turn(Runnable event) {
+    /** The hub's thread: turn after turn, until {@link #close()}. */
+    private void loop() {
+        List<Runnable> turn = new ArrayList<>(TURN_EVENTS);
+        try {
+            while (!stopped) {
+                turn.add(events.take());
+                events.drainTo(turn, TURN_EVENTS - 1);
+                for (Runnable event : turn) {
+                    run(event);
+                }
+                turn.clear();
+                // One write per connection per turn: whatever the turn's events queued goes out together.
+                for (Connection connection : unflushed) {
+                    run(connection::flush);
+                }
+                unflushed.clear();
+            }
+        } catch (InterruptedException closing) {
+            log.debug("The hub has stopped");
+        }
+    }
+
+    private void run(Runnable event) {
         try {
             event.run();
         } catch (RuntimeException bug) {
             log.warn("The hub failed on an event: {} at {}", bug, bug.getStackTrace()[0]);
         }
-        // One write per connection per turn: whatever this event queued goes out together.
-        for (Connection connection : unflushed) {
-            connection.flush();
-        }
-        unflushed.clear();
     }
 
     private void opened(Connection connection) {

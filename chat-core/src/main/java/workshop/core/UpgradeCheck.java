@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
@@ -25,12 +24,6 @@ public final class UpgradeCheck {
 
     /** @throws HttpResponseException 400 for a missing or malformed key, 403 for a foreign origin */
     public static void check(Context ctx, OriginCheck origins) {
-        // Javalin's upgrade makes an HTTP session for every WebSocket (it copies the session's attributes
-        // into the WsContext). The chat uses none, and each one would stay in memory after its socket closed.
-        HttpSession session = ctx.req().getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
         if (!isValidKey(ctx.header(Header.SEC_WEBSOCKET_KEY))) {
             // Jetty would answer this with an exception that Javalin turns into a 500 and a stack trace.
             refuse(ctx, HttpStatus.BAD_REQUEST, "A WebSocket upgrade needs a Sec-WebSocket-Key: 16 random bytes in Base64 (RFC 6455 §4.1).");

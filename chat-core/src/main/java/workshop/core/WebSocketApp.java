@@ -2,8 +2,16 @@ package workshop.core;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpSession;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
@@ -44,8 +52,11 @@ public final class WebSocketApp {
             // instead of dropping the TCP connections.
             config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
             config.jetty.modifyServletContextHandler(handler -> {
-                // No cookie: the chat keeps no HTTP sessions (see UpgradeCheck).
+                // No cookie: the chat keeps no HTTP sessions.
                 handler.getSessionHandler().setUsingCookies(false);
+                handler.addFilter((Filter) (request, response, chain) -> chain.doFilter(
+                        isUpgrade(request) ? new WithoutSession((HttpServletRequest) request) : request, response),
+                        "/*", EnumSet.of(DispatcherType.REQUEST));
                 if (!Limits.DEFLATE) {
                     // Jetty accepts an extension the client offers if its registry knows it: once the
                     // context has started, the registry no longer knows permessage-deflate, and the
@@ -76,5 +87,44 @@ public final class WebSocketApp {
                 ws.onClose(ctx -> hub.disconnected(ctx, ctx.status()));
             });
         });
+    }
+
+    private static boolean isUpgrade(jakarta.servlet.ServletRequest request) {
+        return request instanceof HttpServletRequest http && http.getHeader("Sec-WebSocket-Version") != null;
+    }
+
+    /**
+     * The upgrade request as Javalin sees it: a session that is there is shown, none is ever made.
+     * Javalin copies the HTTP session's attributes into the WsContext (its UpgradeRequestData calls
+     * {@code getSession()}, which makes a session when there is none). Jetty would make one per socket,
+     * each id drawn under one lock (its session id manager's SecureRandom), so a join storm of 1,000
+     * queued on that lock, and each session stayed in memory after its socket closed. The chat keeps no
+     * sessions: Javalin is shown an empty one, stored nowhere.
+     */
+    private static final class WithoutSession extends HttpServletRequestWrapper {
+
+        /** Only its attribute names are ever asked for; anything else would be a session in use. */
+        private static final HttpSession EMPTY = (HttpSession) Proxy.newProxyInstance(HttpSession.class.getClassLoader(),
+                new Class<?>[] {HttpSession.class}, (session, method, args) -> {
+                    if (method.getName().equals("getAttributeNames")) {
+                        return Collections.emptyEnumeration();
+                    }
+                    throw new UnsupportedOperationException("The chat keeps no HTTP sessions: " + method.getName());
+                });
+
+        WithoutSession(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public HttpSession getSession(boolean create) {
+            HttpSession session = super.getSession(false);
+            return session != null || !create ? session : EMPTY;
+        }
+
+        @Override
+        public HttpSession getSession() {
+            return getSession(true);
+        }
     }
 }

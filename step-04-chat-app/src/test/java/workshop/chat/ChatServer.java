@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import workshop.chattest.ChatClient;
 import workshop.chattest.TestClock;
 import workshop.core.Hub;
@@ -52,6 +53,11 @@ final class ChatServer implements AutoCloseable {
     /** The hub of the running server: a test may look at its queue, or hold its thread. */
     Hub hub() {
         return hub;
+    }
+
+    /** HTTP sessions Jetty has made since the start (the chat keeps none). */
+    int sessionsCreated() {
+        return app.jettyServer().server().getDescendant(SessionHandler.class).getSessionsCreated();
     }
 
     int port() {

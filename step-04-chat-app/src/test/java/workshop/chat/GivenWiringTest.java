@@ -89,6 +89,18 @@ class GivenWiringTest {
     }
 
     @Test
+    @DisplayName("an upgrade makes no HTTP session: no Set-Cookie on the 101, and none kept in the server")
+    void noSession() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            String answer = rawUpgrade("dGhlIHNhbXBsZSBub25jZQ==", "");
+            assertTrue(answer.startsWith("HTTP/1.1 101"), "a good upgrade gets 101; came: " + firstLine(answer));
+            assertFalse(answer.toLowerCase(java.util.Locale.ROOT).contains("set-cookie"), "the 101 sets no cookie; came: " + answer);
+        }
+        assertEquals(0, server.sessionsCreated(), "Javalin's upgrade asks for the HTTP session's attributes, which makes a session"
+                + " per socket unless the request shows it none: see WebSocketApp");
+    }
+
+    @Test
     @DisplayName("a binary message closes that connection with 1003")
     void binaryMessage() {
         try (ChatClient ada = server.connect("ada")) {
