@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import workshop.chattest.ChatClient;
+import workshop.chattest.Page;
 import workshop.chattest.ServerLog;
 import workshop.core.Limits;
 import workshop.core.WebSocketApp;
