@@ -98,9 +98,9 @@ class ClassroomCheckCrowdTest {
             flooder.send("{}"); // a last message: once the hub answers it, every earlier one was counted
             int waiting = server.hub().waiting();
             release.countDown();
-            flooder.awaitError("rate-limited", "the flooder's answer: one rate-limited error");
             assertTrue(waiting <= Limits.RATE_LIMIT_BURST, "2,000 messages from one client at once: " + waiting
                     + " waited for the hub; the rate limit (Hub.received, on Jetty's thread) lets in Limits.RATE_LIMIT_BURST at most");
+            flooder.awaitError("rate-limited", "the flooder's answer: one rate-limited error");
         }
         server.close();
         server = new ChatServer(CROWD.withHubQueue(5));
