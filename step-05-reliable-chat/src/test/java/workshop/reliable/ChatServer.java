@@ -1,6 +1,11 @@
 package workshop.reliable;
 
 import io.javalin.Javalin;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +19,8 @@ import java.util.Set;
 final class ChatServer implements AutoCloseable {
 
     static final String PASSPHRASE = "test passphrase";
+    /** RFC 6455 §1.3's sample key: 16 bytes in Base64. */
+    static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final TestClock clock = new TestClock(Instant.parse("2026-03-14T09:26:53Z"));
@@ -56,6 +63,40 @@ final class ChatServer implements AutoCloseable {
                 "POST /login as " + name + " answered " + answer.statusCode() + " without a Set-Cookie: " + answer.body()));
         String prefix = ReliableChatApp.TOKEN_COOKIE + "=";
         return cookie.substring(prefix.length(), cookie.indexOf(';'));
+    }
+
+    /**
+     * Sends a WebSocket upgrade by hand, with this key (none when null) and this token as the cookie
+     * (none when null); returns the answer as text: the head alone for a 101, the head and body for a refusal.
+     */
+    String rawUpgrade(String key, String token) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout((int) ChatClient.TIMEOUT.toMillis());
+            String request = "GET " + ReliableChatApp.PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n" + (key == null ? "" : "Sec-WebSocket-Key: " + key + "\r\n")
+                    + (token == null ? "" : "Cookie: " + ReliableChatApp.TOKEN_COOKIE + "=" + token + "\r\n") + "\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                answer.write(b);
+                String text = answer.toString(StandardCharsets.UTF_8);
+                int headEnd = text.indexOf("\r\n\r\n");
+                if (headEnd >= 0 && (text.startsWith("HTTP/1.1 101") || text.length() >= headEnd + 4 + contentLength(text))) {
+                    return text;
+                }
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int contentLength(String head) {
+        return head.lines().takeWhile(line -> !line.isEmpty())
+                .filter(line -> line.regionMatches(true, 0, "Content-Length:", 0, 15))
+                .map(line -> Integer.parseInt(line.substring(15).strip()))
+                .findFirst().orElse(Integer.MAX_VALUE);
     }
 
     /** Logs in and opens a chat socket on this port (or a proxy's), not joined yet. */
