@@ -10,14 +10,15 @@ const RECONNECT_MAX_DELAY_MS = 30_000;
 const MAX_PENDING = 5;
 const TYPING_SEND_EVERY_MS = 2_000;
 const TYPING_SHOWN_FOR_MS = 3_000;
-// Private-use close code (RFC 6455 §7.4.2): the server closed this page because a newer one joined.
-const REPLACED = 4000;
+// Private-use close code (RFC 6455 §7.4.2), as in step 4: the server closed this page because a newer one joined.
+const REPLACED = 4001;
 
 const el = (id) => document.getElementById(id);
 
 let socket = null;
 let me = null; // the name the login proved
 let attempt = 0; // reconnect attempts since the last welcome
+let online = []; // the names in the room: the full list comes in the welcome, then one name at a time
 let lastId = null; // the id of the last message shown: the server replays what came after it
 const shownIds = new Set();
 const pending = new Map(); // clientId -> text, in the order sent, until the server acknowledges it
@@ -61,11 +62,11 @@ function handleServerMessage(msg) {
       break;
     case "joined":
       showNotice(`${msg.name} joined`);
-      showOnline(msg.online);
+      addOnline(msg.name);
       break;
     case "left":
       showNotice(`${msg.name} left`);
-      showOnline(msg.online);
+      removeOnline(msg.name);
       break;
     case "typing":
       showTyping(msg.name);
@@ -135,10 +136,19 @@ function showNotice(text, className = "") {
 }
 
 function showOnline(names) {
-  el("online").replaceChildren(...names.map((name) =>
+  online = [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "accent" }));
+  el("online").replaceChildren(...online.map((name) =>
     name === me ? element("li", "me", `${name} (you)`) : element("li", "", name)));
-  el("online-count").textContent = `(${names.length})`;
-  [...typists.keys()].filter((name) => !names.includes(name)).forEach(hideTyping);
+  el("online-count").textContent = `(${online.length})`;
+  [...typists.keys()].filter((name) => !online.includes(name)).forEach(hideTyping);
+}
+
+function addOnline(name) {
+  showOnline([...online.filter((other) => other !== name), name]);
+}
+
+function removeOnline(name) {
+  showOnline(online.filter((other) => other !== name));
 }
 
 function showTyping(name) {
@@ -268,6 +278,20 @@ el("text").addEventListener("input", () => {
     lastTypingSent = Date.now();
     send({ type: "typing" });
   }
+});
+
+// The server counts characters (code points), and names after NFKC and trimming; HTML's maxlength
+// counts UTF-16 units, so an emoji would count twice. Inputs with data-max-chars count like the server.
+function charCount(input) {
+  const value = input.id === "name" ? input.value.normalize("NFKC").trim() : input.value;
+  return [...value].length;
+}
+
+document.querySelectorAll("input[data-max-chars]").forEach((input) => {
+  input.addEventListener("input", () => {
+    const max = Number(input.dataset.maxChars);
+    input.setCustomValidity(charCount(input) > max ? `At most ${max} characters, please.` : "");
+  });
 });
 
 connect();

@@ -8,10 +8,10 @@ import java.time.Duration;
  */
 public final class Limits {
 
-    /** Longest nickname, in characters, after trimming. The login form's {@code maxlength} mirrors it. */
+    /** Longest nickname, in characters (code points) after NFKC and trimming. The page counts the same way. */
     public static final int MAX_NAME_LENGTH = 20;
 
-    /** Longest text of a chat message, in characters (code points). The page's {@code maxlength} mirrors it. */
+    /** Longest text of a chat message, in characters (code points). The page counts the same way. */
     public static final int MAX_TEXT_LENGTH = 500;
 
     /**

@@ -50,17 +50,20 @@ public final class Protocol {
         }
     }
 
-    /** To everyone already there: someone joined; who is online now. */
-    public record Joined(String type, String name, List<String> online) {
-        public Joined(String name, List<String> online) {
-            this("joined", name, online);
+    /**
+     * To everyone already there: someone joined, and how many are in the room now. Not the whole list,
+     * as in step 4: with it, a room of N costs N names per recipient per join, N² for everyone to arrive.
+     */
+    public record Joined(String type, String name, int count) {
+        public Joined(String name, int count) {
+            this("joined", name, count);
         }
     }
 
-    /** To everyone still there: someone left; who is online now. */
-    public record Left(String type, String name, List<String> online) {
-        public Left(String name, List<String> online) {
-            this("left", name, online);
+    /** To everyone still there: someone left, and how many are in the room now. */
+    public record Left(String type, String name, int count) {
+        public Left(String name, int count) {
+            this("left", name, count);
         }
     }
 

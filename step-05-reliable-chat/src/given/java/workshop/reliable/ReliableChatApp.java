@@ -3,11 +3,8 @@ package workshop.reliable;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.ServiceUnavailableResponse;
-import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reliable chat: step 4's app, plus a login over plain HTTP and three checks before the upgrade
- * (origin, token, room to spare). Every WebSocket event goes to the {@link Hub}, the one thread that
- * owns the {@link ChatRoom}.
+ * The reliable chat: step 4's app, plus a login over plain HTTP and four checks before the upgrade
+ * (a key and an origin as in step 4, a login token, room to spare). Every WebSocket event goes to the
+ * {@link Hub}, the one thread that owns the {@link ChatRoom}.
  *
  * <p>Run it with {@code ./mvnw -pl step-05-reliable-chat compile exec:java}, then open
  * http://localhost:7075 in two tabs and log in with the passphrase it prints. {@code -Dport=...},
@@ -66,6 +63,8 @@ public final class ReliableChatApp {
                 factory.setIdleTimeout(Limits.IDLE_TIMEOUT);
             });
             config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
+            // No JSESSIONID: the token cookie says who someone is, and the chat keeps no HTTP sessions (see UpgradeCheck).
+            config.jetty.modifyServletContextHandler(handler -> handler.getSessionHandler().setUsingCookies(false));
             config.events.serverStopped(hub::close);
 
             config.routes.post("/login", ctx -> login(ctx, tokens, passphrase));
@@ -73,23 +72,20 @@ public final class ReliableChatApp {
 
             // Runs on the plain HTTP request, before the upgrade: a refused client never gets a socket.
             config.routes.wsBeforeUpgrade(PATH, ctx -> {
-                String origin = ctx.header(Header.ORIGIN);
-                if (!origins.allows(origin, ctx.header(Header.HOST))) {
-                    log.info("Refused a WebSocket from origin {}", origin);
-                    throw new ForbiddenResponse("This page's origin may not open the chat: " + origin);
-                }
+                UpgradeCheck.check(ctx, origins);
                 Optional<String> name = tokens.verify(ctx.cookie(TOKEN_COOKIE));
                 if (name.isEmpty()) {
                     // Never log the token itself: whoever reads the log could use it until it expires.
                     log.info("Refused a WebSocket without a valid login token from {}", ctx.ip());
-                    throw new UnauthorizedResponse("Log in first (POST /login): the chat needs a valid " + TOKEN_COOKIE + " cookie.");
+                    UpgradeCheck.refuse(ctx, HttpStatus.UNAUTHORIZED,
+                            "Log in first (POST /login): the chat needs a valid " + TOKEN_COOKIE + " cookie.");
                 }
                 if (!admission.hasRoom()) {
                     int seconds = admission.retryAfterSeconds();
                     log.info("Refused {}: the server is full, retry after {} s", name.get(), seconds);
                     // RFC 9110 §10.2.3: how long to wait before trying again.
                     ctx.header(Header.RETRY_AFTER, Integer.toString(seconds));
-                    throw new ServiceUnavailableResponse("The chat is full: try again in " + seconds + " s.");
+                    UpgradeCheck.refuse(ctx, HttpStatus.SERVICE_UNAVAILABLE, "The chat is full: try again in " + seconds + " s.");
                 }
                 ctx.attribute("name", name.get());
             });

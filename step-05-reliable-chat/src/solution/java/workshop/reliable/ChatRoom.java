@@ -111,7 +111,7 @@ public final class ChatRoom {
             return;
         }
         log.info("{} left: closed with {}", member.name(), status);
-        broadcast(new Left(member.name(), online()));
+        broadcast(new Left(member.name(), count()));
     }
 
     /**
@@ -130,14 +130,14 @@ public final class ChatRoom {
                 .findFirst();
         older.ifPresent(ghost -> {
             members.remove(ghost.connection.id());
-            // 4000-4999: private use (RFC 6455 §7.4.2). The page does not reconnect after it.
-            ghost.connection.close(4000, "You opened the chat somewhere else.");
+            // 4000-4999: private use (RFC 6455 §7.4.2); 4001 as in step 4. The page does not reconnect after it.
+            ghost.connection.close(4001, "You joined again from another connection.");
         });
         member.joined = true;
         log.info("{} joined, {} to catch up, {} missed", member.name(), catchup.messages().size(), catchup.missed());
         send(member, new Welcome(member.name(), online(), catchup.messages(), catchup.missed()));
         if (older.isEmpty()) {
-            broadcastExcept(member, new Joined(member.name(), online()));
+            broadcastExcept(member, new Joined(member.name(), count()));
         }
     }
 
@@ -192,6 +192,10 @@ public final class ChatRoom {
                 .map(Member::name)
                 .sorted(String.CASE_INSENSITIVE_ORDER)
                 .toList();
+    }
+
+    private int count() {
+        return (int) members.values().stream().filter(member -> member.joined).count();
     }
 
     private void send(Member member, Object message) {

@@ -67,7 +67,7 @@ final class ChatServer implements AutoCloseable {
 
     /**
      * Sends a WebSocket upgrade by hand, with this key (none when null) and this token as the cookie
-     * (none when null); returns the answer as text: the head alone for a 101, the head and body for a refusal.
+     * (none when null); returns the answer as text: the head alone for a 101, the head and body (maybe chunked) for a refusal.
      */
     String rawUpgrade(String key, String token) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port())) {
@@ -84,7 +84,8 @@ final class ChatServer implements AutoCloseable {
                 answer.write(b);
                 String text = answer.toString(StandardCharsets.UTF_8);
                 int headEnd = text.indexOf("\r\n\r\n");
-                if (headEnd >= 0 && (text.startsWith("HTTP/1.1 101") || text.length() >= headEnd + 4 + contentLength(text))) {
+                if (headEnd >= 0 && (text.startsWith("HTTP/1.1 101") || text.endsWith("\r\n0\r\n\r\n")
+                        || text.length() - headEnd - 4 >= contentLength(text))) {
                     return text;
                 }
             }
