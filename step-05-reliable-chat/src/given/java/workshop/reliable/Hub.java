@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
  * connection; each call only posts an event here, and the hub runs the events one at a time, in the
  * order they were posted (gorilla/websocket's chat example calls this a hub).
  *
- * <p>Why not step 4's {@code synchronized} room: a send may run Jetty's close handler on the sending
- * thread (see {@link Connection}). Under a lock that handler re-enters the room while it iterates its
- * members. Here the handler posts a "disconnected" event that runs after the current one: the room's
- * state has one owner, and no send can call back into it.
+ * <p>Why one thread, as in step 4's room, rather than a lock: a send may run Jetty's close handler on
+ * the sending thread (see {@link Connection}). A room behind a lock would be re-entered by that handler
+ * while it iterates its members. Here the handler posts a "disconnected" event that runs after the
+ * current one: the room's state has one owner, and no send can call back into it.
  */
 public final class Hub implements AutoCloseable {
 
