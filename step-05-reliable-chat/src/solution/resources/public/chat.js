@@ -61,12 +61,13 @@ function handleServerMessage(msg) {
       document.querySelector(`#pending [data-client-id="${msg.clientId}"]`)?.remove();
       break;
     case "joined":
-      showNotice(`${msg.name} joined`);
-      addOnline(msg.name);
+      // One notice for everyone who joined in the server's short window (names), and the count.
+      showNotice(`${msg.names.join(", ")} joined`);
+      msg.names.forEach(addOnline);
       break;
     case "left":
-      showNotice(`${msg.name} left`);
-      removeOnline(msg.name);
+      showNotice(`${msg.names.join(", ")} left`);
+      msg.names.forEach(removeOnline);
       break;
     case "typing":
       showTyping(msg.name);

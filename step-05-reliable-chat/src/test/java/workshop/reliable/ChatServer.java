@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
+import workshop.chattest.TestClock;
+import workshop.core.Hub;
+import workshop.core.OriginCheck;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 
@@ -27,6 +30,7 @@ final class ChatServer implements AutoCloseable {
 
     final TestClock clock = new TestClock(Instant.parse("2026-03-14T09:26:53Z"));
     final Tokens tokens = new Tokens("a key for the tests, 32 bytes ok".getBytes(StandardCharsets.UTF_8), clock);
+    final Hub hub = new Hub(clock, Hub.Settings.DEFAULTS.withConnections(10_000, 10_000));
     final Admission admission;
     final ServerLog log = new ServerLog();
     private final Javalin app;
@@ -36,8 +40,8 @@ final class ChatServer implements AutoCloseable {
     }
 
     ChatServer(int maxConnections) {
-        admission = new Admission(maxConnections);
-        app = ReliableChatApp.create(new ChatRoom(clock), tokens, admission, new OriginCheck(Set.of()), PASSPHRASE).start(0);
+        admission = new Admission(maxConnections, hub::open);
+        app = ReliableChatApp.create(hub, clock, tokens, admission, new OriginCheck(Set.of()), PASSPHRASE).start(0);
     }
 
     int port() {

@@ -3,6 +3,7 @@ package workshop.reliable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.reliable.ChatClient.names;
 import static workshop.reliable.ChatClient.string;
 
 import com.google.gson.JsonObject;
@@ -52,7 +53,7 @@ class GivenStepFourTest {
             bob.send("{\"type\":\"join\",\"name\":\"someone else\"}");
             JsonObject welcome = bob.expect("welcome", "bob's welcome");
             assertEquals("bob", string(welcome, "you"), "the name comes from the login token, not the join: " + welcome);
-            assertEquals("bob", string(ada.expect("joined", "bob joined"), "name"));
+            assertEquals(List.of("bob"), names(ada.expect("joined", "bob joined")));
 
             ada.say("hi bob");
             for (ChatClient client : List.of(ada, bob)) {
@@ -62,7 +63,7 @@ class GivenStepFourTest {
                 assertEquals("2026-03-14T09:26:53Z", string(message, "at"), "message.at, the server's clock: " + message);
             }
             bob.leave();
-            assertEquals("bob", string(ada.expect("left", "bob left"), "name"));
+            assertEquals(List.of("bob"), names(ada.expect("left", "bob left")));
         }
     }
 
@@ -79,16 +80,16 @@ class GivenStepFourTest {
     }
 
     @Test
-    @DisplayName("joined and left carry the name and the count, not the whole list, as in step 4")
+    @DisplayName("joined and left carry the names and the count, not the whole list, as in step 4")
     void presenceNotices() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
             JsonObject joined = ada.expect("joined", "bob joined");
-            assertEquals("bob", string(joined, "name"), "joined.name: " + joined);
+            assertEquals(List.of("bob"), names(joined), "joined.names: " + joined);
             assertEquals(2, joined.has("count") ? joined.get("count").getAsInt() : -1, "joined.count, the members now: " + joined);
             assertFalse(joined.has("online"), "a joined notice carries no list, so a join costs each member one name: " + joined);
             bob.leave();
             JsonObject left = ada.expect("left", "bob left");
-            assertEquals("bob", string(left, "name"), "left.name: " + left);
+            assertEquals(List.of("bob"), names(left), "left.names: " + left);
             assertEquals(1, left.has("count") ? left.get("count").getAsInt() : -1, "left.count, the members still here: " + left);
             assertFalse(left.has("online"), "a left notice carries no list: " + left);
         }

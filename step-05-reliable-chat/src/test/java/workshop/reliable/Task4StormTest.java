@@ -55,7 +55,7 @@ class Task4StormTest {
                     && !plain.contains("Set-Cookie"), "the 503 says why in plain text, and sets no cookie: " + plain);
 
             inside.remove(0).leave();
-            await("a place freed").atMost(ChatClient.TIMEOUT).until(() -> server.admission.open() < MAX);
+            await("a place freed").atMost(ChatClient.TIMEOUT).until(() -> server.hub.open() < MAX);
             try (ChatClient next = server.join("next")) {
                 inside.get(0).say("still chatting");
                 assertEquals("still chatting", string(next.expectSkipping("message", "a message inside, after the storm"), "text"));
@@ -68,7 +68,7 @@ class Task4StormTest {
     @Test
     @DisplayName("refused clients are told to wait different times, across the whole Retry-After range")
     void retryAfterSpreads() {
-        Admission admission = new Admission(0);
+        Admission admission = new Admission(0, () -> 0);
         Set<Integer> seen = new TreeSet<>();
         for (int i = 0; i < 1_000; i++) {
             int seconds = admission.retryAfterSeconds();
@@ -104,7 +104,7 @@ class Task4StormTest {
             crowd.shutdownNow();
         }
         assertEquals(Set.of(101, 503), answers.keySet(), "the answers to the storm, with how many of each: " + answers);
-        await("the storm's sockets closed").atMost(ChatClient.TIMEOUT).until(() -> server.admission.open() == 0);
+        await("the storm's sockets closed").atMost(ChatClient.TIMEOUT).until(() -> server.hub.open() == 0);
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
             ada.say("after the storm");
             assertEquals("after the storm", string(bob.expectSkipping("message", "a message after the storm"), "text"));
