@@ -69,6 +69,12 @@ public final class Hub implements AutoCloseable {
      */
     static final int TURN_EVENTS = 64;
 
+    /**
+     * The request attribute a check before the upgrade may set to a token it verified: the connection
+     * starts with it in {@link Connection#token}.
+     */
+    public static final String UPGRADE_TOKEN = "workshop.upgrade-token";
+
     private static final Logger log = LoggerFactory.getLogger(Hub.class);
 
     private final Clock clock;
@@ -114,6 +120,8 @@ public final class Hub implements AutoCloseable {
 
     public void connected(WsContext ctx) {
         Connection connection = new Connection(ctx.session, ctx.sessionId(), clock);
+        // What a check before the upgrade proved (step 5's login token), if the step has one.
+        connection.token = ctx.attribute(UPGRADE_TOKEN);
         bySession.put(connection.id, connection);
         post(() -> opened(connection));
     }
@@ -150,6 +158,11 @@ public final class Hub implements AutoCloseable {
         if (connection != null) {
             post(() -> closed(connection, status));
         }
+    }
+
+    /** Open connections now, from any thread: those the hub let in, and those it is about to hear of. */
+    public int open() {
+        return bySession.size();
     }
 
     /** Messages from clients waiting for the hub's thread now: at most {@link Settings#hubQueue}. */

@@ -51,7 +51,7 @@ public final class UpgradeCheck {
      * Answers now, in plain text, and stops the upgrade. The answer is written and sent here because on
      * an upgrade request Javalin does not write what its exception handler puts in the result.
      */
-    private static void refuse(Context ctx, HttpStatus status, String reason) {
+    public static void refuse(Context ctx, HttpStatus status, String reason) {
         try {
             ctx.res().setStatus(status.getCode());
             ctx.res().setContentType("text/plain; charset=utf-8");

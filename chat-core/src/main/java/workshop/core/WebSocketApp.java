@@ -1,6 +1,7 @@
 package workshop.core;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -13,6 +14,7 @@ import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
@@ -41,6 +43,15 @@ public final class WebSocketApp {
      * serving its room ({@link Hub#serve}); it is closed when the server stops.
      */
     public static Javalin create(Hub hub, String path, OriginCheck origins) {
+        return create(hub, path, origins, config -> { });
+    }
+
+    /**
+     * The same app, and what a later step adds to it: routes of its own (step 5's login), and checks of
+     * its own before the upgrade ({@code config.routes.wsBeforeUpgrade(path, ...)}), which run after
+     * this class's. A check that proves who the client is may say so in {@link Hub#UPGRADE_TOKEN}.
+     */
+    public static Javalin create(Hub hub, String path, OriginCheck origins, Consumer<JavalinConfig> more) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyWebSocketServletFactory(factory -> {
@@ -86,6 +97,7 @@ public final class WebSocketApp {
                 ws.onBinaryMessage(ctx -> ctx.closeSession(1003, "This chat speaks JSON in text messages only."));
                 ws.onClose(ctx -> hub.disconnected(ctx, ctx.status()));
             });
+            more.accept(config);
         });
     }
 

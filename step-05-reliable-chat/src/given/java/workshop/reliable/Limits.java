@@ -3,23 +3,11 @@ package workshop.reliable;
 import java.time.Duration;
 
 /**
- * Every limit of the reliable chat, in one place: change them here. The step README has the same
- * table, and the tests read these constants, so they keep passing when you change a value.
+ * The limits step 5 adds, in one place: change them here. Step 4's (names, texts, history, rate,
+ * sizes, liveness) are the chat core's, in {@link workshop.core.Limits}. The step README has both in
+ * one table, and the tests read these constants, so they keep passing when you change a value.
  */
 public final class Limits {
-
-    /** Longest nickname, in characters, after trimming. The login form's {@code maxlength} mirrors it. */
-    public static final int MAX_NAME_LENGTH = 20;
-
-    /** Longest text of a chat message, in characters (code points). The page's {@code maxlength} mirrors it. */
-    public static final int MAX_TEXT_LENGTH = 500;
-
-    /**
-     * How many recent messages the room keeps. A newcomer gets them all; a member coming back gets
-     * those it missed, and when it missed more than this, the welcome's {@code missed} says how many
-     * are gone for good.
-     */
-    public static final int HISTORY_SIZE = 50;
 
     /** Longest {@code clientId}, in characters: a random id fits many times over; a megabyte does not. */
     public static final int MAX_CLIENT_ID_LENGTH = 64;
@@ -29,26 +17,6 @@ public final class Limits {
      * a resend comes seconds after the original, and a bounded memory cannot grow with the members.
      */
     public static final int REMEMBERED_SENDS = 1_000;
-
-    /** Rate limit, a token bucket per connection: this many messages in a burst... */
-    public static final int RATE_LIMIT_BURST = 10;
-
-    /** ...and this many more for every second that passes. */
-    public static final int RATE_LIMIT_PER_SECOND = 2;
-
-    /**
-     * Largest WebSocket message the server reads, in bytes. Jetty closes a connection that sends a
-     * bigger one with 1009 (message too big) before the room sees it.
-     */
-    public static final int MAX_MESSAGE_BYTES = 8 * 1024;
-
-    /**
-     * The outgoing budget of one connection: frames handed to Jetty and not yet written to the
-     * network. A member whose frames pile up past it does not read (a stalled network, a frozen
-     * tab): the server drops the connection rather than keep its backlog in memory, and the member
-     * catches up when it comes back (gorilla/websocket's chat example uses 256 too).
-     */
-    public static final int MAX_QUEUED_FRAMES = 256;
 
     /** How long a login token is good for. The page renews it before every (re)connect. */
     public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
@@ -61,14 +29,14 @@ public final class Limits {
 
     public static final int RETRY_AFTER_MAX_SECONDS = 30;
 
-    /** Jetty closes a connection after this long without reading or writing on it; see step 4. */
-    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    // Step 4's, from the chat core, named here too so that this step's code and tests read one class.
 
-    /** How often the server pings every connection, so that proxies and NAT routers see traffic. */
-    public static final Duration PING_INTERVAL = Duration.ofSeconds(30);
-
-    /** When the server stops, this is how long Jetty gives the connections to close with 1001. */
-    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
+    public static final int MAX_NAME_LENGTH = workshop.core.Limits.MAX_NAME_LENGTH;
+    public static final int MAX_TEXT_LENGTH = workshop.core.Limits.MAX_TEXT_LENGTH;
+    /** Also how many messages a member coming back can be replayed; {@code missed} counts the rest. */
+    public static final int HISTORY_SIZE = workshop.core.Limits.HISTORY_SIZE;
+    public static final int RATE_LIMIT_BURST = workshop.core.Limits.RATE_LIMIT_BURST;
+    public static final int RATE_LIMIT_PER_SECOND = workshop.core.Limits.RATE_LIMIT_PER_SECOND;
 
     private Limits() {
     }

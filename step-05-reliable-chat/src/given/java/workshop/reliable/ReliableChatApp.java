@@ -3,26 +3,27 @@ package workshop.reliable;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.ServiceUnavailableResponse;
-import io.javalin.http.UnauthorizedResponse;
-import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import workshop.core.Hub;
+import workshop.core.Nicknames;
+import workshop.core.OriginCheck;
+import workshop.core.Protocol;
+import workshop.core.ProtocolError;
+import workshop.core.UpgradeCheck;
+import workshop.core.WebSocketApp;
 
 /**
- * The reliable chat: step 4's app, plus a login over plain HTTP and three checks before the upgrade
- * (origin, token, room to spare). Every WebSocket event goes to the {@link Hub}, the one thread that
- * owns the {@link ChatRoom}.
+ * The reliable chat: step 4's server (the chat core's {@link WebSocketApp} and {@link Hub}), plus a
+ * login over plain HTTP and two checks of its own before the upgrade, after step 4's key and origin:
+ * a login token, and room to spare. The hub runs the {@link ChatRoom}.
  *
  * <p>Run it with {@code ./mvnw -pl step-05-reliable-chat compile exec:java}, then open
  * http://localhost:7075 in two tabs and log in with the passphrase it prints. {@code -Dport=...},
@@ -46,71 +47,38 @@ public final class ReliableChatApp {
         String passphrase = System.getProperty("passphrase", DEFAULT_PASSPHRASE);
         OriginCheck origins = OriginCheck.parse(System.getProperty("origins", ""));
         Clock clock = Clock.systemUTC();
-        Javalin app = create(new ChatRoom(clock), Tokens.withRandomKey(clock), new Admission(Limits.MAX_CONNECTIONS),
+        Hub hub = new Hub(clock, Hub.Settings.DEFAULTS);
+        Javalin app = create(hub, clock, Tokens.withRandomKey(clock), new Admission(Limits.MAX_CONNECTIONS, hub::open),
                 origins, passphrase).start(port);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "chat-stop"));
         log.info("Chat is up: open http://localhost:{} in two browser tabs; the passphrase is \"{}\"", app.port(), passphrase);
     }
 
     /** The app, not started yet: call {@code start(port)}; port 0 picks a free one. */
-    public static Javalin create(ChatRoom room, Tokens tokens, Admission admission, OriginCheck origins, String passphrase) {
-        Hub hub = new Hub(room);
-        // Jetty's session -> our Connection, for the events after the first; the hub never reads it.
-        Map<String, Connection> connections = new ConcurrentHashMap<>();
-        return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.staticFiles.add("/public", Location.CLASSPATH);
-            config.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setMaxTextMessageSize(Limits.MAX_MESSAGE_BYTES);
-                factory.setMaxBinaryMessageSize(Limits.MAX_MESSAGE_BYTES);
-                factory.setIdleTimeout(Limits.IDLE_TIMEOUT);
-            });
-            config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
-            config.events.serverStopped(hub::close);
-
+    public static Javalin create(Hub hub, Clock clock, Tokens tokens, Admission admission, OriginCheck origins, String passphrase) {
+        hub.serve(new ChatRoom(hub, clock));
+        return WebSocketApp.create(hub, PATH, origins, config -> {
             config.routes.post("/login", ctx -> login(ctx, tokens, passphrase));
             config.routes.get("/session", ctx -> renew(ctx, tokens));
-
-            // Runs on the plain HTTP request, before the upgrade: a refused client never gets a socket.
+            // After step 4's checks (key, origin), still on the plain HTTP request: a refused client never gets a socket.
             config.routes.wsBeforeUpgrade(PATH, ctx -> {
-                String origin = ctx.header(Header.ORIGIN);
-                if (!origins.allows(origin, ctx.header(Header.HOST))) {
-                    log.info("Refused a WebSocket from origin {}", origin);
-                    throw new ForbiddenResponse("This page's origin may not open the chat: " + origin);
-                }
-                Optional<String> name = tokens.verify(ctx.cookie(TOKEN_COOKIE));
+                String token = ctx.cookie(TOKEN_COOKIE);
+                Optional<String> name = tokens.verify(token);
                 if (name.isEmpty()) {
                     // Never log the token itself: whoever reads the log could use it until it expires.
                     log.info("Refused a WebSocket without a valid login token from {}", ctx.ip());
-                    throw new UnauthorizedResponse("Log in first (POST /login): the chat needs a valid " + TOKEN_COOKIE + " cookie.");
+                    UpgradeCheck.refuse(ctx, HttpStatus.UNAUTHORIZED,
+                            "Log in first (POST /login): the chat needs a valid " + TOKEN_COOKIE + " cookie.");
                 }
                 if (!admission.hasRoom()) {
                     int seconds = admission.retryAfterSeconds();
                     log.info("Refused {}: the server is full, retry after {} s", name.get(), seconds);
                     // RFC 9110 §10.2.3: how long to wait before trying again.
                     ctx.header(Header.RETRY_AFTER, Integer.toString(seconds));
-                    throw new ServiceUnavailableResponse("The chat is full: try again in " + seconds + " s.");
+                    UpgradeCheck.refuse(ctx, HttpStatus.SERVICE_UNAVAILABLE, "The chat is full: try again in " + seconds + " s.");
                 }
-                ctx.attribute("name", name.get());
-            });
-            config.routes.ws(PATH, ws -> {
-                ws.onConnect(ctx -> {
-                    ctx.enableAutomaticPings(Limits.PING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
-                    Connection connection = new Connection(ctx.sessionId(), ctx.attribute("name"), ctx.session);
-                    connections.put(ctx.sessionId(), connection);
-                    admission.opened();
-                    hub.connected(connection);
-                });
-                ws.onMessage(ctx -> hub.received(connections.get(ctx.sessionId()), ctx.message()));
-                // RFC 6455 §7.4.1: 1003, this endpoint takes text (JSON) only.
-                ws.onBinaryMessage(ctx -> ctx.closeSession(1003, "This chat speaks JSON in text messages only."));
-                ws.onClose(ctx -> {
-                    Connection connection = connections.remove(ctx.sessionId());
-                    if (connection != null) {
-                        admission.closed();
-                        hub.disconnected(connection, ctx.status());
-                    }
-                });
+                // The room reads the name from it when the member joins.
+                ctx.attribute(Hub.UPGRADE_TOKEN, token);
             });
         });
     }

@@ -3,14 +3,15 @@ package workshop.reliable;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import workshop.reliable.Protocol.Message;
+import workshop.core.ProtocolError;
+import workshop.reliable.Messages.Message;
 
 /**
  * What the room said lately, under ids that let a member who comes back ask for what it missed.
  * The ids count up from 1 in the order of the room ({@code "1"}, {@code "2"}, ...): a member that
  * showed message {@code "41"} has seen every message up to 41, and misses exactly those after it.
  *
- * <p>Not thread-safe: only the hub thread uses it (see {@link Hub}).
+ * <p>Not thread-safe: only the hub's thread uses it (see {@link ChatRoom}).
  */
 public final class History {
 

@@ -2,6 +2,7 @@ package workshop.reliable;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonArray;
@@ -210,6 +211,12 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     static String string(JsonObject message, String field) {
         return message.has(field) && !message.get(field).isJsonNull() ? message.get(field).getAsString() : null;
+    }
+
+    /** The names of a joined or left notice: all who joined (or left) in the server's short window. */
+    static List<String> names(JsonObject notice) {
+        assertNotNull(notice.getAsJsonArray("names"), "a " + type(notice) + " notice has a list of names: " + notice);
+        return notice.getAsJsonArray("names").asList().stream().map(JsonElement::getAsString).toList();
     }
 
     static List<JsonObject> objects(JsonArray array) {

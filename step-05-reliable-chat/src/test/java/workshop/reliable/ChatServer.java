@@ -1,6 +1,11 @@
 package workshop.reliable;
 
 import io.javalin.Javalin;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,15 +14,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
+import workshop.chattest.TestClock;
+import workshop.core.Hub;
+import workshop.core.OriginCheck;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 
 /** The reliable chat on a free port, with a clock the test controls and its log captured. */
 final class ChatServer implements AutoCloseable {
 
     static final String PASSPHRASE = "test passphrase";
+    /** RFC 6455 §1.3's sample key: 16 bytes in Base64. */
+    static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final TestClock clock = new TestClock(Instant.parse("2026-03-14T09:26:53Z"));
     final Tokens tokens = new Tokens("a key for the tests, 32 bytes ok".getBytes(StandardCharsets.UTF_8), clock);
+    final Hub hub = new Hub(clock, Hub.Settings.DEFAULTS.withConnections(10_000, 10_000));
     final Admission admission;
     final ServerLog log = new ServerLog();
     private final Javalin app;
@@ -27,8 +40,8 @@ final class ChatServer implements AutoCloseable {
     }
 
     ChatServer(int maxConnections) {
-        admission = new Admission(maxConnections);
-        app = ReliableChatApp.create(new ChatRoom(clock), tokens, admission, new OriginCheck(Set.of()), PASSPHRASE).start(0);
+        admission = new Admission(maxConnections, hub::open);
+        app = ReliableChatApp.create(hub, clock, tokens, admission, new OriginCheck(Set.of()), PASSPHRASE).start(0);
     }
 
     int port() {
@@ -58,6 +71,41 @@ final class ChatServer implements AutoCloseable {
         return cookie.substring(prefix.length(), cookie.indexOf(';'));
     }
 
+    /**
+     * Sends a WebSocket upgrade by hand, with this key (none when null) and this token as the cookie
+     * (none when null); returns the answer as text: the head alone for a 101, the head and body (maybe chunked) for a refusal.
+     */
+    String rawUpgrade(String key, String token) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout((int) ChatClient.TIMEOUT.toMillis());
+            String request = "GET " + ReliableChatApp.PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n" + (key == null ? "" : "Sec-WebSocket-Key: " + key + "\r\n")
+                    + (token == null ? "" : "Cookie: " + ReliableChatApp.TOKEN_COOKIE + "=" + token + "\r\n") + "\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                answer.write(b);
+                String text = answer.toString(StandardCharsets.UTF_8);
+                int headEnd = text.indexOf("\r\n\r\n");
+                if (headEnd >= 0 && (text.startsWith("HTTP/1.1 101") || text.endsWith("\r\n0\r\n\r\n")
+                        || text.length() - headEnd - 4 >= contentLength(text))) {
+                    return text;
+                }
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int contentLength(String head) {
+        return head.lines().takeWhile(line -> !line.isEmpty())
+                .filter(line -> line.regionMatches(true, 0, "Content-Length:", 0, 15))
+                .map(line -> Integer.parseInt(line.substring(15).strip()))
+                .findFirst().orElse(Integer.MAX_VALUE);
+    }
+
     /** Logs in and opens a chat socket on this port (or a proxy's), not joined yet. */
     ChatClient connect(String name) {
         return ChatClient.connect(port(), name, token(name));
@@ -73,6 +121,13 @@ final class ChatServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // The test's HTTP client keeps its login connection open; at a stop Jetty gives idle connections
+        // a second (shutdownIdleTimeout) before closing them: a second a test, for nothing.
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector idle) {
+                idle.setShutdownIdleTimeout(10);
+            }
+        }
         app.stop();
         log.close();
     }

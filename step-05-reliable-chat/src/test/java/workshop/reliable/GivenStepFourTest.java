@@ -1,10 +1,14 @@
 package workshop.reliable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.reliable.ChatClient.names;
 import static workshop.reliable.ChatClient.string;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +53,7 @@ class GivenStepFourTest {
             bob.send("{\"type\":\"join\",\"name\":\"someone else\"}");
             JsonObject welcome = bob.expect("welcome", "bob's welcome");
             assertEquals("bob", string(welcome, "you"), "the name comes from the login token, not the join: " + welcome);
-            assertEquals("bob", string(ada.expect("joined", "bob joined"), "name"));
+            assertEquals(List.of("bob"), names(ada.expect("joined", "bob joined")));
 
             ada.say("hi bob");
             for (ChatClient client : List.of(ada, bob)) {
@@ -59,19 +63,35 @@ class GivenStepFourTest {
                 assertEquals("2026-03-14T09:26:53Z", string(message, "at"), "message.at, the server's clock: " + message);
             }
             bob.leave();
-            assertEquals("bob", string(ada.expect("left", "bob left"), "name"));
+            assertEquals(List.of("bob"), names(ada.expect("left", "bob left")));
         }
     }
 
     @Test
-    @DisplayName("a second connection of the same member replaces the first, which is closed with 4000")
+    @DisplayName("a second connection of the same member replaces the first, which is closed with 4001, as in step 4")
     void newerConnectionWins() {
         try (ChatClient first = server.join("ada"); ChatClient bob = server.join("bob"); ChatClient second = server.join("ada")) {
             first.awaitClosed("the older connection of ada, replaced");
-            assertTrue(first.closedWith().startsWith("4000"), "the older connection's close: " + first.closedWith());
+            assertTrue(first.closedWith().startsWith("4001 "), "the older connection's close, 4001 as step 4's take-over: " + first.closedWith());
             bob.say("still one ada?");
             JsonObject message = second.expectSkipping("message", "bob's message on ada's newer connection");
             assertEquals("still one ada?", string(message, "text"));
+        }
+    }
+
+    @Test
+    @DisplayName("joined and left carry the names and the count, not the whole list, as in step 4")
+    void presenceNotices() {
+        try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
+            JsonObject joined = ada.expect("joined", "bob joined");
+            assertEquals(List.of("bob"), names(joined), "joined.names: " + joined);
+            assertEquals(2, joined.has("count") ? joined.get("count").getAsInt() : -1, "joined.count, the members now: " + joined);
+            assertFalse(joined.has("online"), "a joined notice carries no list, so a join costs each member one name: " + joined);
+            bob.leave();
+            JsonObject left = ada.expect("left", "bob left");
+            assertEquals(List.of("bob"), names(left), "left.names: " + left);
+            assertEquals(1, left.has("count") ? left.get("count").getAsInt() : -1, "left.count, the members still here: " + left);
+            assertFalse(left.has("online"), "a left notice carries no list: " + left);
         }
     }
 
@@ -93,10 +113,83 @@ class GivenStepFourTest {
     }
 
     @Test
+    @DisplayName("the 401 says why in plain text, and sets no cookie")
+    void refusalIsPlain() throws IOException {
+        String answer = server.rawUpgrade(ChatServer.KEY, null);
+        assertTrue(answer.startsWith("HTTP/1.1 401"), "an upgrade without a token: " + firstLine(answer));
+        assertTrue(answer.contains("text/plain"), "the 401 is plain text, as step 4's refusals: " + answer);
+        assertTrue(body(answer).contains("/login"), "the 401's body says what to do (log in first): " + answer);
+        assertFalse(answer.contains("Set-Cookie"), "the 401 sets no cookie: " + answer);
+    }
+
+    @Test
+    @DisplayName("an upgrade that gets in sets no cookie: no HTTP session per socket")
+    void noSessionCookie() throws IOException {
+        String answer = server.rawUpgrade(ChatServer.KEY, server.token("ada"));
+        assertTrue(answer.startsWith("HTTP/1.1 101"), "an upgrade with a valid token: " + firstLine(answer));
+        assertFalse(answer.contains("Set-Cookie"), "the 101 sets no cookie (Javalin makes a JSESSIONID unless told not to): " + answer);
+    }
+
+    @Test
+    @DisplayName("an upgrade without a good Sec-WebSocket-Key gets 400 and a plain reason, no stack trace in the log")
+    void malformedKey() throws IOException {
+        String token = server.token("ada");
+        for (String key : new String[] {null, "abc", "not base64 at all, but 24", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}) {
+            String answer = server.rawUpgrade(key, token);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), "an upgrade with Sec-WebSocket-Key " + key + ", as in step 4: " + firstLine(answer));
+            assertTrue(body(answer).contains("Sec-WebSocket-Key"), "the 400 says what is wrong, in plain text: " + answer);
+        }
+        assertEquals(List.of(), server.log.troubles(), "a malformed upgrade is the client's mistake: nothing for the server's log");
+    }
+
+    @Test
+    @DisplayName("a login takes step 4's nicknames: NFKC, trimmed, characters counted; nothing blank-looking or hidden")
+    void strictNames() {
+        for (String name : List.of("\u00A0", "\u2800", "\u3164", "a\u2028b", "\u200B", "\u202Eevil", "\u0301ada", "n".repeat(Limits.MAX_NAME_LENGTH + 1))) {
+            HttpResponse<String> answer = server.login(name, ChatServer.PASSPHRASE);
+            assertEquals(400, answer.statusCode(), "POST /login as " + escaped(name) + ": " + answer.body());
+            assertTrue(answer.body().contains("name-invalid"), "the refusal's code: " + answer.body());
+        }
+        assertEquals("ada", JsonParser.parseString(server.login("\uFF41\uFF44\uFF41", ChatServer.PASSPHRASE).body())
+                .getAsJsonObject().get("name").getAsString(), "full-width \uFF41\uFF44\uFF41 logs in as ada (NFKC)");
+        String emoji = "\uD83D\uDE00".repeat(Limits.MAX_NAME_LENGTH);
+        assertEquals(200, server.login(emoji, ChatServer.PASSPHRASE).statusCode(), Limits.MAX_NAME_LENGTH + " emoji: characters, not UTF-16 units");
+    }
+
+    @Test
+    @DisplayName("in a browser, the page's inputs count characters as the server does: an emoji is one, not two (no maxlength)")
+    void pageCountsCharacters() {
+        try (Page page = Page.open()) {
+            page.load(server.page());
+            String emoji = "\uD83D\uDE00";
+            assertTrue(page.accepts("name", emoji.repeat(Limits.MAX_NAME_LENGTH)),
+                    "the name field takes Limits.MAX_NAME_LENGTH emoji (data-max-chars, not maxlength, which counts UTF-16 units)");
+            assertFalse(page.accepts("name", "x".repeat(Limits.MAX_NAME_LENGTH + 1)), "the name field refuses one character more");
+            assertTrue(page.accepts("text", emoji.repeat(Limits.MAX_TEXT_LENGTH)), "the message field takes Limits.MAX_TEXT_LENGTH emoji");
+            assertFalse(page.accepts("text", emoji.repeat(Limits.MAX_TEXT_LENGTH + 1)), "the message field refuses one character more");
+        }
+    }
+
+    @Test
     @DisplayName("a page from another origin gets 403 before the upgrade, even with a valid token")
     void foreignOrigin() {
         String token = server.token("ada");
         assertEquals(403, ChatClient.handshakeStatus(server.port(), token, "http://evil.example"), "an upgrade from http://evil.example");
         assertEquals(101, ChatClient.handshakeStatus(server.port(), token, "http://127.0.0.1:" + server.port()), "an upgrade from the app's own page");
+    }
+
+    private static String firstLine(String answer) {
+        return answer.lines().findFirst().orElse("(nothing)");
+    }
+
+    private static String body(String answer) {
+        int end = answer.indexOf("\r\n\r\n");
+        return end < 0 ? "" : answer.substring(end + 4);
+    }
+
+    private static String escaped(String name) {
+        StringBuilder out = new StringBuilder("\"");
+        name.chars().forEach(c -> out.append(c < 0x7f && c >= 0x20 ? String.valueOf((char) c) : String.format("\\u%04X", c)));
+        return out.append('"').toString();
     }
 }

@@ -58,9 +58,15 @@ final class Page implements AutoCloseable {
         return driver.findElement(By.id("status")).getText();
     }
 
+    /** Puts the value in the input as typing would (an input event follows), and says whether the browser accepts it. */
+    boolean accepts(String id, String value) {
+        return (Boolean) script("const input = document.getElementById('" + id + "'); input.value = arguments[0];"
+                + " input.dispatchEvent(new Event('input')); return input.checkValidity();", value);
+    }
+
     /** Runs a script in the page and returns its result. */
-    Object script(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     /** Exceptions the page's scripts threw and did not catch, since the last call. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static workshop.reliable.ChatClient.string;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ class Task4StormTest {
 
     @Test
     @DisplayName("with the server full, an upgrade gets 503 and a Retry-After before a socket exists; a place freed lets the next one in")
-    void fullThenFree() {
+    void fullThenFree() throws IOException {
         List<ChatClient> inside = new ArrayList<>();
         try {
             for (int i = 0; i < MAX; i++) {
@@ -49,9 +50,12 @@ class Task4StormTest {
             int seconds = Integer.parseInt(refused.headers().firstValue("Retry-After").orElse("-1"));
             assertTrue(seconds >= Limits.RETRY_AFTER_MIN_SECONDS && seconds <= Limits.RETRY_AFTER_MAX_SECONDS,
                     "the 503's Retry-After, in seconds: " + seconds);
+            String plain = server.rawUpgrade(ChatServer.KEY, server.token("one more"));
+            assertTrue(plain.startsWith("HTTP/1.1 503") && plain.contains("text/plain") && plain.contains("full")
+                    && !plain.contains("Set-Cookie"), "the 503 says why in plain text, and sets no cookie: " + plain);
 
             inside.remove(0).leave();
-            await("a place freed").atMost(ChatClient.TIMEOUT).until(() -> server.admission.open() < MAX);
+            await("a place freed").atMost(ChatClient.TIMEOUT).until(() -> server.hub.open() < MAX);
             try (ChatClient next = server.join("next")) {
                 inside.get(0).say("still chatting");
                 assertEquals("still chatting", string(next.expectSkipping("message", "a message inside, after the storm"), "text"));
@@ -64,7 +68,7 @@ class Task4StormTest {
     @Test
     @DisplayName("refused clients are told to wait different times, across the whole Retry-After range")
     void retryAfterSpreads() {
-        Admission admission = new Admission(0);
+        Admission admission = new Admission(0, () -> 0);
         Set<Integer> seen = new TreeSet<>();
         for (int i = 0; i < 1_000; i++) {
             int seconds = admission.retryAfterSeconds();
@@ -100,7 +104,7 @@ class Task4StormTest {
             crowd.shutdownNow();
         }
         assertEquals(Set.of(101, 503), answers.keySet(), "the answers to the storm, with how many of each: " + answers);
-        await("the storm's sockets closed").atMost(ChatClient.TIMEOUT).until(() -> server.admission.open() == 0);
+        await("the storm's sockets closed").atMost(ChatClient.TIMEOUT).until(() -> server.hub.open() == 0);
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
             ada.say("after the storm");
             assertEquals("after the storm", string(bob.expectSkipping("message", "a message after the storm"), "text"));

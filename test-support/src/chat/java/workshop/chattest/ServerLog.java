@@ -69,7 +69,7 @@ public final class ServerLog implements AutoCloseable {
         assertEquals(List.of(), troubles, "the server logged trouble during " + during + " (a WARN, an ERROR or a stack trace)");
     }
 
-    static boolean isTrouble(String line) {
+    public static boolean isTrouble(String line) {
         return WARN_OR_ERROR.matcher(line).find() || STACK_TRACE.matcher(line).find();
     }
 

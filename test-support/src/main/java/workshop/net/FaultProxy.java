@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -28,9 +29,12 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean stalledToServer;
     private volatile boolean stalledToClients;
 
-    private FaultProxy(int targetPort) throws IOException {
+    private FaultProxy(int port, int targetPort) throws IOException {
         this.targetPort = targetPort;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket();
+        // A proxy closed and opened again on the same port must not wait for the old one's connections.
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         Thread acceptor = new Thread(this::accept, "fault-proxy-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -38,7 +42,12 @@ public final class FaultProxy implements AutoCloseable {
 
     /** A proxy on a free loopback port, in front of 127.0.0.1:{@code targetPort}. */
     public static FaultProxy to(int targetPort) throws IOException {
-        return new FaultProxy(targetPort);
+        return new FaultProxy(0, targetPort);
+    }
+
+    /** A proxy on this loopback port (0: a free one), in front of 127.0.0.1:{@code targetPort}. */
+    public static FaultProxy on(int port, int targetPort) throws IOException {
+        return new FaultProxy(port, targetPort);
     }
 
     public int port() {
