@@ -61,6 +61,8 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
     private final Map<String, Member> members = new LinkedHashMap<>();
     /** True while the broker cannot be reached: the members then only reach each other. */
     private boolean degraded;
+    /** The newest message id this instance has seen: the next id must come after it, even if the history was lost. */
+    private String newest;
 
     /** One connection. {@code name} stays null until its join is accepted. */
     private static final class Member {
@@ -222,14 +224,31 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
         if (takenHere || (!degraded && !broker.claim(name))) {
             throw new ProtocolError("name-taken", "Someone here is already called " + name + ". Try another name.");
         }
+        History history = degraded ? History.EMPTY : history(name, lastId);
+        // Named only now that nothing can fail: a join that fails half-way leaves no name behind, and may be tried again.
         member.name = name;
         claimed.add(name);
-        History history = degraded ? History.EMPTY : broker.since(lastId);
         List<Message> messages = history.messages();
         member.caughtUpTo = messages.isEmpty() ? lastId : messages.get(messages.size() - 1).id();
+        messages.forEach(message -> see(message.id()));
         log.info("{} joined, {} messages to catch up", name, messages.size());
         send(member, Protocol.toJson(new Welcome(name, online(), messages, history.missed(), degraded)));
         publish(new Joined(name, online()));
+    }
+
+    /** The history after {@code lastId}; if the broker fails to read it, the name just claimed is given back. */
+    private History history(String name, String lastId) {
+        try {
+            return broker.since(lastId);
+        } catch (BrokerDown down) {
+            try {
+                broker.release(name);
+            } catch (BrokerDown stillDown) {
+                // Then the claim lapses by itself within PRESENCE_TTL: nobody refreshes it.
+                down.addSuppressed(stillDown);
+            }
+            throw down;
+        }
     }
 
     private void say(Member member, String text) {
@@ -243,7 +262,7 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
                     + " characters; this one has " + length + ". It was not sent.");
         }
         String at = clock.instant().toString();
-        String id = degraded ? null : broker.append(member.name, text, at);
+        String id = degraded ? null : broker.append(member.name, text, at, newest);
         publish(new Message(id, member.name, text, at));
     }
 
@@ -277,12 +296,22 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
     /** An event for this instance's members. Its subject (who joined, left, is typing) has it already. */
     private void deliver(String json) {
         Event event = Protocol.event(json);
+        see(event.id());
         for (Member member : List.copyOf(members.values())) {
+            if (members.get(member.ctx.sessionId()) != member) {
+                continue; // dropped by a send earlier in this loop
+            }
             boolean subject = !"message".equals(event.type()) && member.name != null && member.name.equalsIgnoreCase(event.name());
             boolean caughtUp = event.id() != null && member.caughtUpTo != null && MessageIds.compare(event.id(), member.caughtUpTo) <= 0;
             if (member.name != null && !subject && !caughtUp) {
                 send(member, json);
             }
+        }
+    }
+
+    private void see(String id) {
+        if (id != null && (newest == null || MessageIds.compare(id, newest) > 0)) {
+            newest = id;
         }
     }
 
@@ -292,9 +321,12 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
      */
     private void refreshPresence() {
         try {
-            broker.refresh(List.copyOf(claimed));
+            List<String> lost = broker.refresh(List.copyOf(claimed));
             List<String> expired = broker.expired();
-            post(() -> expired.forEach(this::expire));
+            post(() -> {
+                lost.forEach(this::lose);
+                expired.forEach(this::expire);
+            });
         } catch (BrokerDown down) {
             onBrokerDown(down.getMessage());
         } catch (RuntimeException bug) {
@@ -307,14 +339,28 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
         publish(new Left(gone, online()));
     }
 
+    /**
+     * Another instance holds this name now: this one's claim lapsed, everyone was told the name left, and
+     * someone took it. Its member here goes, told why, with the close code of a seat taken over.
+     */
+    private void lose(String name) {
+        for (Member member : List.copyOf(members.values())) {
+            if (name.equalsIgnoreCase(member.name)) {
+                members.remove(member.ctx.sessionId());
+                claimed.remove(member.name);
+                log.info("{} lost its name to another instance", member.name);
+                member.ctx.closeSession(Limits.SEAT_TAKEN, "Someone else has your name now: this server lost touch with the room for a while.");
+            }
+        }
+    }
+
     private void degrade(String reason) {
         if (degraded) {
             return;
         }
         degraded = true;
         log.warn("The broker is gone ({}): serving this instance's members only", reason);
-        String json = Protocol.toJson(new Degraded("The room is degraded: you reach only the people on this server until it recovers."));
-        members.values().stream().filter(member -> member.name != null).forEach(member -> send(member, json));
+        tellMembers(Protocol.toJson(new Degraded("The room is degraded: you reach only the people on this server until it recovers.")));
     }
 
     /** Back from degraded: claim this instance's names again (the broker may have lost them), and say so. */
@@ -322,11 +368,20 @@ public final class ChatRoom implements Broker.Listener, AutoCloseable {
         if (!degraded) {
             return;
         }
-        broker.refresh(names());
+        List<String> lost = broker.refresh(names());
         degraded = false;
         log.info("The broker is back: the room is whole again");
-        String json = Protocol.toJson(new Recovered(online()));
-        members.values().stream().filter(member -> member.name != null).forEach(member -> send(member, json));
+        lost.forEach(this::lose);
+        tellMembers(Protocol.toJson(new Recovered(online())));
+    }
+
+    /** To every member of this instance. A send may drop a member (its budget spent): so a copy, skipping who is gone. */
+    private void tellMembers(String json) {
+        for (Member member : List.copyOf(members.values())) {
+            if (member.name != null && members.get(member.ctx.sessionId()) == member) {
+                send(member, json);
+            }
+        }
     }
 
     private void reject(Member member, ProtocolError error) {

@@ -48,6 +48,12 @@ public final class Limits {
     /** While Redis is gone, how long an instance waits between two attempts to subscribe again. */
     public static final Duration REDIS_RETRY = Duration.ofMillis(500);
 
+    /**
+     * The close code of a seat taken over (a code for applications, RFC 6455 §7.4.2), as in step 4: here,
+     * another instance holds the member's name now, because this one lost touch with Redis for too long.
+     */
+    public static final int SEAT_TAKEN = 4001;
+
     /** Jetty closes a connection after this long without reading or writing (the pings count). */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
 

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -72,6 +73,46 @@ class GivenOneInstanceTest {
         try (ChatClient ada = instance.join("ada"); ChatClient other = instance.connect("other")) {
             other.join("ADA");
             other.expectError("name-taken", "a second ADA");
+        }
+    }
+
+    @Test
+    @DisplayName("a join whose history cannot be read leaves no name behind: the retry is welcomed")
+    void joinFailingHalfWay() {
+        Instance flaky = Instance.on(new HistoryFailsOnce());
+        try (ChatClient ada = flaky.connect("ada")) {
+            ada.join("ada");
+            ada.expectError("degraded", "a join whose history the broker could not read");
+            ada.join("ada");
+            JsonObject welcome = ada.expect("welcome", "the same join again, once the history could be read");
+            assertEquals("ada", string(welcome, "you"), "welcome.you: " + welcome);
+        } finally {
+            flaky.close();
+        }
+    }
+
+    /** The in-process broker, except that its first {@code since} fails as a Redis that went away would. */
+    private static final class HistoryFailsOnce implements Broker {
+        private final LocalBroker local = new LocalBroker();
+        private boolean failed;
+
+        @Override public void start(Listener listener) { local.start(listener); }
+        @Override public void publish(String json) { local.publish(json); }
+        @Override public boolean claim(String name) { return local.claim(name); }
+        @Override public List<String> refresh(Collection<String> names) { return local.refresh(names); }
+        @Override public void release(String name) { local.release(name); }
+        @Override public List<String> online() { return local.online(); }
+        @Override public List<String> expired() { return local.expired(); }
+        @Override public String append(String from, String text, String at, String after) { return local.append(from, text, at, after); }
+        @Override public void close() { local.close(); }
+
+        @Override
+        public synchronized History since(String lastId) {
+            if (!failed) {
+                failed = true;
+                throw new BrokerDown("the history could not be read", new IllegalStateException("a test's broker"));
+            }
+            return local.since(lastId);
         }
     }
 
