@@ -8,9 +8,6 @@ import java.time.Duration;
  */
 public final class Limits {
 
-    /** Longest nickname, in characters, after trimming. The page's {@code maxlength} mirrors it. */
-    public static final int MAX_NAME_LENGTH = 20;
-
     /** Longest text of a chat message, in characters (code points). The page's {@code maxlength} mirrors it. */
     public static final int MAX_TEXT_LENGTH = 500;
 

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
+import workshop.chattest.ServerLog;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +19,13 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Given: one room thread and an outgoing budget: a crowd, a slow reader or a silent peer cost the others nothing")
 class GivenCrowdTest {
 
-    private final ServerLog log = ServerLog.mark();
+    private final ServerLog log = ServerLog.capture();
     private final Instance instance = Instance.local();
 
     @AfterEach
     void stop() {
         instance.close();
+        log.close();
     }
 
     @Test

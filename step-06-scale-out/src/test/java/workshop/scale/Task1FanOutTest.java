@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import workshop.chattest.ServerLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +21,7 @@ import workshop.progress.Hint;
 class Task1FanOutTest {
 
     private static RedisServer redis;
-    private final ServerLog log = ServerLog.mark();
+    private final ServerLog log = ServerLog.capture();
     private final List<Instance> instances = new ArrayList<>();
 
     @BeforeAll
@@ -45,6 +46,7 @@ class Task1FanOutTest {
     @AfterEach
     void stopInstances() {
         instances.forEach(Instance::close);
+        log.close();
     }
 
     @Test
