@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public final class Limits {
 
-    /** Longest text of a chat message, in characters (code points). The page's {@code maxlength} mirrors it. */
+    /** Longest text of a chat message, in characters (code points). The page's {@code data-max-chars} mirrors it. */
     public static final int MAX_TEXT_LENGTH = 500;
 
     /** How many recent messages the room keeps (the Redis Stream is trimmed to it), and replays at most. */
