@@ -237,6 +237,21 @@ el("text").addEventListener("input", () => {
   }
 });
 
+// The server counts characters (code points), and names after NFKC and trimming; HTML's maxlength
+// counts UTF-16 units, so an emoji would count twice. Inputs with data-max-chars count like the server.
+// (The same as the core's chat-page.js, which this page does not load: it connects to one server only.)
+function charCount(input) {
+  const value = input.id === "name" ? input.value.normalize("NFKC").trim() : input.value;
+  return [...value].length;
+}
+
+document.querySelectorAll("input[data-max-chars]").forEach((input) => {
+  input.addEventListener("input", () => {
+    const max = Number(input.dataset.maxChars);
+    input.setCustomValidity(charCount(input) > max ? `At most ${max} characters, please.` : "");
+  });
+});
+
 // The servers this page may move between; without the list, its own server only.
 fetch("instances")
   .then((response) => response.json())

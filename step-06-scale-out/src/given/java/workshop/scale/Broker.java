@@ -41,10 +41,14 @@ public interface Broker extends AutoCloseable {
     /** Claims a name for this instance, if nobody has it (ignoring case). Atomic across instances. */
     boolean claim(String name);
 
-    /** Keeps this instance's names alive for another {@link Limits#PRESENCE_TTL}. */
-    void refresh(Collection<String> names);
+    /**
+     * Keeps this instance's names alive for another {@link Limits#PRESENCE_TTL}, and claims again those
+     * nobody has (Redis restarted empty). Returns the names another instance holds now: this one's
+     * claim lapsed (it could not refresh in time), the room let them go, and someone else took them.
+     */
+    List<String> refresh(Collection<String> names);
 
-    /** Frees a name: its member left. */
+    /** Frees a name its member held: its member left. A name another instance holds now stays theirs. */
     void release(String name);
 
     /** Every name in the room, on every instance, sorted ignoring case. */
@@ -53,8 +57,12 @@ public interface Broker extends AutoCloseable {
     /** Names whose instance stopped refreshing them. Each one is handed to one caller only, once. */
     List<String> expired();
 
-    /** Adds a message to the history; returns its id, which orders it among all messages. */
-    String append(String from, String text, String at);
+    /**
+     * Adds a message to the history; returns its id, which orders it among all messages. The id comes
+     * after {@code newest} (the newest id this instance has seen, or null), even when the history was
+     * lost since: an id never goes backwards, or a member caught up to an old one would skip new ones.
+     */
+    String append(String from, String text, String at, String newest);
 
     /** The history after {@code lastId} (all of it for {@code null}), at most {@link Limits#HISTORY_SIZE} messages. */
     History since(String lastId);

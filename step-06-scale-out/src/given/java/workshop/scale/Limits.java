@@ -8,10 +8,7 @@ import java.time.Duration;
  */
 public final class Limits {
 
-    /** Longest nickname, in characters, after trimming. The page's {@code maxlength} mirrors it. */
-    public static final int MAX_NAME_LENGTH = 20;
-
-    /** Longest text of a chat message, in characters (code points). The page's {@code maxlength} mirrors it. */
+    /** Longest text of a chat message, in characters (code points). The page's {@code data-max-chars} mirrors it. */
     public static final int MAX_TEXT_LENGTH = 500;
 
     /** How many recent messages the room keeps (the Redis Stream is trimmed to it), and replays at most. */
@@ -47,6 +44,12 @@ public final class Limits {
 
     /** While Redis is gone, how long an instance waits between two attempts to subscribe again. */
     public static final Duration REDIS_RETRY = Duration.ofMillis(500);
+
+    /**
+     * The close code of a seat taken over (a code for applications, RFC 6455 §7.4.2), as in step 4: here,
+     * another instance holds the member's name now, because this one lost touch with Redis for too long.
+     */
+    public static final int SEAT_TAKEN = 4001;
 
     /** Jetty closes a connection after this long without reading or writing (the pings count). */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);

@@ -41,8 +41,9 @@ public final class LocalBroker implements Broker {
     }
 
     @Override
-    public void refresh(Collection<String> names) {
+    public List<String> refresh(Collection<String> names) {
         // Nothing expires: this instance is the only one, and it releases what it claims.
+        return List.of();
     }
 
     @Override
@@ -61,7 +62,8 @@ public final class LocalBroker implements Broker {
     }
 
     @Override
-    public synchronized String append(String from, String text, String at) {
+    public synchronized String append(String from, String text, String at, String newest) {
+        // One epoch, 0: this history lives as long as the instance, whose ids never start again.
         String id = "0-" + ++lastSequence;
         history.addLast(new Message(id, from, text, at));
         if (history.size() > Limits.HISTORY_SIZE) {
@@ -75,8 +77,7 @@ public final class LocalBroker implements Broker {
         List<Message> after = history.stream()
                 .filter(message -> lastId == null || MessageIds.compare(message.id(), lastId) > 0)
                 .toList();
-        long missed = lastId == null || history.isEmpty()
-                ? 0 : Math.max(0, MessageIds.sequence(history.getFirst().id()) - MessageIds.sequence(lastId) - 1);
+        long missed = lastId == null || history.isEmpty() ? 0 : MessageIds.missed(lastId, history.getFirst().id());
         return new History(after, missed);
     }
 

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import java.util.List;
+import workshop.core.ProtocolError;
 
 /**
  * The chat's messages: JSON objects whose {@code "type"} says what they are, one record per type

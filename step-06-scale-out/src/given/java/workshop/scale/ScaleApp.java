@@ -1,8 +1,6 @@
 package workshop.scale;
 
 import io.javalin.Javalin;
-import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.Header;
 import io.javalin.http.staticfiles.Location;
 import java.net.URI;
 import java.time.Clock;
@@ -13,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import workshop.core.OriginCheck;
+import workshop.core.UpgradeCheck;
 
 /**
  * One instance of the chat: Javalin serves the page and the WebSocket endpoint {@code /chat}, and
@@ -74,13 +74,10 @@ public final class ScaleApp {
             config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
 
             config.routes.get(INSTANCES_PATH, ctx -> ctx.contentType("application/json").result(Protocol.toJson(instances)));
-            config.routes.wsBeforeUpgrade(PATH, ctx -> {
-                String origin = ctx.header(Header.ORIGIN);
-                if (!originCheck.allows(origin, ctx.header(Header.HOST))) {
-                    log.info("Refused a WebSocket from origin {}", origin);
-                    throw new ForbiddenResponse("This page's origin may not open the chat: " + origin);
-                }
-            });
+            // No cookie: the chat keeps no HTTP sessions. The checks before the upgrade are the core's, as in step 4:
+            // the Origin, the Sec-WebSocket-Key, plain-text reasons.
+            config.jetty.modifyServletContextHandler(handler -> handler.getSessionHandler().setUsingCookies(false));
+            config.routes.wsBeforeUpgrade(PATH, ctx -> UpgradeCheck.check(ctx, originCheck));
             config.routes.ws(PATH, ws -> {
                 ws.onConnect(ctx -> {
                     ctx.enableAutomaticPings(Limits.PING_INTERVAL.toSeconds(), TimeUnit.SECONDS);

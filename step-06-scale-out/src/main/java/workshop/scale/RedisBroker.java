@@ -11,13 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
 import workshop.scale.Protocol.Message;
 
@@ -27,8 +25,10 @@ import workshop.scale.Protocol.Message;
  *   <li>the channel {@value #CHANNEL}: every instance publishes the room's events there, and hears them all;</li>
  *   <li>a key {@value #NAME_KEY}{@code <name>} per member, owned by its instance, which keeps it alive, and
  *       the sorted set {@value #ONLINE} of the names, scored by when they expire;</li>
- *   <li>the stream {@value #HISTORY}: the recent messages, whose ids are the messages' ids.</li>
+ *   <li>the stream {@value #HISTORY}: the recent messages, whose ids are the messages' ids, and the key
+ *       {@value #EPOCH}, the first part of those ids, new whenever the stream starts again.</li>
  * </ul>
+ * What must not be split by another instance is one {@link RedisScripts} script.
  */
 public final class RedisBroker implements Broker {
 
@@ -36,6 +36,7 @@ public final class RedisBroker implements Broker {
     static final String NAME_KEY = "chat:name:";
     static final String ONLINE = "chat:online";
     static final String HISTORY = "chat:history";
+    static final String EPOCH = "chat:epoch";
 
     private static final Logger log = LoggerFactory.getLogger(RedisBroker.class);
 
@@ -114,13 +115,14 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public void refresh(Collection<String> names) {
-        // TODO 2: for each name, SET its key again with PX ttl() and ZADD it with a new expiry() (a pipeline: one round trip)
+    public List<String> refresh(Collection<String> names) {
+        // TODO 2: run RedisScripts.REFRESH (keys: ONLINE, then each nameKey; args: instanceId, ttl(), (long) expiry(), the names); return its answer
+        return List.of();
     }
 
     @Override
     public void release(String name) {
-        // TODO 2: DEL the name's key and ZREM it from ONLINE
+        // TODO 2: run RedisScripts.RELEASE with keys nameKey(name), ONLINE and args instanceId, name (it frees only this instance's claim)
     }
 
     @Override
@@ -136,14 +138,14 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public String append(String from, String text, String at) {
-        // TODO 3: XADD to HISTORY with id "0-*" and MAXLEN HISTORY_SIZE, fields from, text and at; return the new entry's id
+    public String append(String from, String text, String at, String newest) {
+        // TODO 3: run RedisScripts.APPEND (keys: HISTORY, EPOCH; args: newest or "0-0", HISTORY_SIZE, from, text, at); return its answer
         return null;
     }
 
     @Override
     public History since(String lastId) {
-        // TODO 3: XRANGE HISTORY from "(" + lastId (or "-") to "+"; missed: the gap between lastId and the first one kept
+        // TODO 3: XRANGE HISTORY from "(" + lastId (or "-") to "+"; missed: MessageIds.missed(lastId, the first one read)
         return History.EMPTY;
     }
 
@@ -162,7 +164,7 @@ public final class RedisBroker implements Broker {
 
     /** Runs one command; a Redis that does not answer becomes {@link BrokerDown}, which the room handles. */
     private <T> T call(Supplier<T> command) {
-        // TODO 4: turn a JedisException into a BrokerDown that says which Redis does not answer
+        // TODO 4: turn a JedisException into a BrokerDown that says which Redis does not answer, with the exception as its cause
         return command.get();
     }
 

@@ -1,6 +1,7 @@
 package workshop.scale;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
 import workshop.scale.Protocol.Message;
 
@@ -27,8 +26,10 @@ import workshop.scale.Protocol.Message;
  *   <li>the channel {@value #CHANNEL}: every instance publishes the room's events there, and hears them all;</li>
  *   <li>a key {@value #NAME_KEY}{@code <name>} per member, owned by its instance, which keeps it alive, and
  *       the sorted set {@value #ONLINE} of the names, scored by when they expire;</li>
- *   <li>the stream {@value #HISTORY}: the recent messages, whose ids are the messages' ids.</li>
+ *   <li>the stream {@value #HISTORY}: the recent messages, whose ids are the messages' ids, and the key
+ *       {@value #EPOCH}, the first part of those ids, new whenever the stream starts again.</li>
  * </ul>
+ * What must not be split by another instance is one {@link RedisScripts} script.
  */
 public final class RedisBroker implements Broker {
 
@@ -36,6 +37,7 @@ public final class RedisBroker implements Broker {
     static final String NAME_KEY = "chat:name:";
     static final String ONLINE = "chat:online";
     static final String HISTORY = "chat:history";
+    static final String EPOCH = "chat:epoch";
 
     private static final Logger log = LoggerFactory.getLogger(RedisBroker.class);
 
@@ -127,23 +129,19 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public void refresh(Collection<String> names) {
-        call(() -> {
-            // One round trip for all of them. Plain SET, not XX: after Redis restarted empty, this claims them again.
-            try (AbstractPipeline pipeline = redis.pipelined()) {
-                for (String name : names) {
-                    pipeline.set(nameKey(name), instanceId, SetParams.setParams().px(ttl()));
-                    pipeline.zadd(ONLINE, expiry(), name);
-                }
-            }
-            return null;
-        });
+    public List<String> refresh(Collection<String> names) {
+        // One round trip for all of them, and owner by owner: a name another instance took since stays theirs.
+        List<String> keys = new ArrayList<>(List.of(ONLINE));
+        names.forEach(name -> keys.add(nameKey(name)));
+        List<String> args = new ArrayList<>(List.of(instanceId, String.valueOf(ttl()), String.valueOf((long) expiry())));
+        args.addAll(names);
+        List<?> lost = (List<?>) call(() -> redis.eval(RedisScripts.REFRESH, keys, args));
+        return lost.stream().map(String::valueOf).toList();
     }
 
     @Override
     public void release(String name) {
-        call(() -> redis.del(nameKey(name)));
-        call(() -> redis.zrem(ONLINE, name));
+        call(() -> redis.eval(RedisScripts.RELEASE, List.of(nameKey(name), ONLINE), List.of(instanceId, name)));
     }
 
     @Override
@@ -160,11 +158,11 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public String append(String from, String text, String at) {
-        // "0-*": Redis numbers the entries 0-1, 0-2, ... so that the gap between two ids counts the messages
-        // between them. MAXLEN: the stream keeps the last HISTORY_SIZE and drops older ones as it goes.
-        XAddParams params = XAddParams.xAddParams().id("0-*").maxLen(Limits.HISTORY_SIZE);
-        return call(() -> redis.xadd(HISTORY, params, Map.of("from", from, "text", text, "at", at))).toString();
+    public String append(String from, String text, String at, String newest) {
+        // The epoch and the entry in one step: two instances appending at once after Redis restarted empty
+        // agree on one epoch. MAXLEN: the stream keeps the last HISTORY_SIZE and drops older ones as it goes.
+        List<String> args = List.of(newest == null ? "0-0" : newest, String.valueOf(Limits.HISTORY_SIZE), from, text, at);
+        return (String) call(() -> redis.eval(RedisScripts.APPEND, List.of(HISTORY, EPOCH), args));
     }
 
     @Override
@@ -173,8 +171,7 @@ public final class RedisBroker implements Broker {
         String start = lastId == null ? "-" : "(" + lastId;
         List<StreamEntry> entries = call(() -> redis.xrange(HISTORY, start, "+", Limits.HISTORY_SIZE));
         List<Message> messages = entries.stream().map(RedisBroker::message).toList();
-        long missed = lastId == null || messages.isEmpty()
-                ? 0 : Math.max(0, MessageIds.sequence(messages.get(0).id()) - MessageIds.sequence(lastId) - 1);
+        long missed = lastId == null || messages.isEmpty() ? 0 : MessageIds.missed(lastId, messages.get(0).id());
         return new History(messages, missed);
     }
 
@@ -196,7 +193,7 @@ public final class RedisBroker implements Broker {
         try {
             return command.get();
         } catch (JedisException unreachable) {
-            throw new BrokerDown("Redis at " + address + " does not answer");
+            throw new BrokerDown("Redis at " + address + " does not answer", unreachable);
         }
     }
 

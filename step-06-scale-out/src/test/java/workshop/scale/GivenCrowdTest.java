@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
+import workshop.chattest.ServerLog;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +19,13 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Given: one room thread and an outgoing budget: a crowd, a slow reader or a silent peer cost the others nothing")
 class GivenCrowdTest {
 
-    private final ServerLog log = ServerLog.mark();
+    private final ServerLog log = ServerLog.capture();
     private final Instance instance = Instance.local();
 
     @AfterEach
     void stop() {
         instance.close();
+        log.close();
     }
 
     @Test
@@ -40,7 +42,7 @@ class GivenCrowdTest {
                 assertEquals("after the crowd", string(member.nextMessage("ada's message after the crowd"), "text"), member.label());
             }
         }
-        log.assertNoExceptions("while 200 clients came and went");
+        log.assertNoTrouble("while 200 clients came and went");
     }
 
     @Test
@@ -56,7 +58,7 @@ class GivenCrowdTest {
         } finally {
             slow.shutdownNow();
         }
-        log.assertNoExceptions("while a slow reader was dropped");
+        log.assertNoTrouble("while a slow reader was dropped");
     }
 
     @Test
@@ -65,6 +67,6 @@ class GivenCrowdTest {
         try (ChatClient watcher = instance.join("watcher"); Socket silent = Crowd.silentPeer(instance, "silent")) {
             Crowd.floodUntilDropped(instance, watcher, "silent");
         }
-        log.assertNoExceptions("while a silent peer was dropped");
+        log.assertNoTrouble("while a silent peer was dropped");
     }
 }

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -72,6 +73,89 @@ class GivenOneInstanceTest {
         try (ChatClient ada = instance.join("ada"); ChatClient other = instance.connect("other")) {
             other.join("ADA");
             other.expectError("name-taken", "a second ADA");
+        }
+    }
+
+    @Test
+    @DisplayName("a join whose history cannot be read leaves no name behind: the retry is welcomed")
+    void joinFailingHalfWay() {
+        Instance flaky = Instance.on(new HistoryFailsOnce());
+        try (ChatClient ada = flaky.connect("ada")) {
+            ada.join("ada");
+            ada.expectError("degraded", "a join whose history the broker could not read");
+            ada.join("ada");
+            JsonObject welcome = ada.expect("welcome", "the same join again, once the history could be read");
+            assertEquals("ada", string(welcome, "you"), "welcome.you: " + welcome);
+        } finally {
+            flaky.close();
+        }
+    }
+
+    @Test
+    @DisplayName("the room never waits on the broker: every broker call runs on another thread than the room's")
+    void noBrokerCallOnTheRoomsThread() {
+        CallsOnTheRoomsThread broker = new CallsOnTheRoomsThread();
+        Instance watched = Instance.on(broker);
+        try (ChatClient ada = watched.join("ada"); ChatClient bob = watched.join("bob")) {
+            ada.next("joined", "bob joined");
+            bob.say("hi");
+            ada.nextMessage("bob's message");
+            bob.typing();
+            ada.next("typing", "bob types");
+            bob.leave();
+            ada.next("left", "bob left");
+        } finally {
+            watched.close();
+        }
+        assertEquals(List.of(), broker.calls, "broker calls made on the room's thread (chat-room): each may wait for Redis,"
+                + " and every member waits with it. Run them elsewhere, and post what they answer back to the room");
+    }
+
+    /** The in-process broker, noting every call made on the room's thread. */
+    private static final class CallsOnTheRoomsThread implements Broker {
+        private final LocalBroker local = new LocalBroker();
+        final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private void note(String call) {
+            if (Thread.currentThread().getName().equals("chat-room")) {
+                calls.add(call);
+            }
+        }
+
+        @Override public void start(Listener listener) { local.start(listener); }
+        @Override public void publish(String json) { note("publish"); local.publish(json); }
+        @Override public boolean claim(String name) { note("claim"); return local.claim(name); }
+        @Override public List<String> refresh(Collection<String> names) { note("refresh"); return local.refresh(names); }
+        @Override public void release(String name) { note("release"); local.release(name); }
+        @Override public List<String> online() { note("online"); return local.online(); }
+        @Override public List<String> expired() { note("expired"); return local.expired(); }
+        @Override public String append(String from, String text, String at, String newest) { note("append"); return local.append(from, text, at, newest); }
+        @Override public History since(String lastId) { note("since"); return local.since(lastId); }
+        @Override public void close() { local.close(); }
+    }
+
+    /** The in-process broker, except that its first {@code since} fails as a Redis that went away would. */
+    private static final class HistoryFailsOnce implements Broker {
+        private final LocalBroker local = new LocalBroker();
+        private boolean failed;
+
+        @Override public void start(Listener listener) { local.start(listener); }
+        @Override public void publish(String json) { local.publish(json); }
+        @Override public boolean claim(String name) { return local.claim(name); }
+        @Override public List<String> refresh(Collection<String> names) { return local.refresh(names); }
+        @Override public void release(String name) { local.release(name); }
+        @Override public List<String> online() { return local.online(); }
+        @Override public List<String> expired() { return local.expired(); }
+        @Override public String append(String from, String text, String at, String after) { return local.append(from, text, at, after); }
+        @Override public void close() { local.close(); }
+
+        @Override
+        public synchronized History since(String lastId) {
+            if (!failed) {
+                failed = true;
+                throw new BrokerDown("the history could not be read", new IllegalStateException("a test's broker"));
+            }
+            return local.since(lastId);
         }
     }
 

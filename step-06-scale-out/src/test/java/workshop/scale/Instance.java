@@ -29,7 +29,11 @@ final class Instance implements AutoCloseable {
     }
 
     static Instance local() {
-        return new Instance("local", new LocalBroker(), List.of(), 0);
+        return on(new LocalBroker());
+    }
+
+    static Instance on(Broker broker) {
+        return new Instance("local", broker, List.of(), 0);
     }
 
     int port() {

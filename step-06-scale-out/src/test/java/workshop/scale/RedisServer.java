@@ -115,6 +115,20 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** The value of a string key, such as the instance that owns a name; null when there is none. */
+    String value(String key) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write(("GET " + key + "\r\nQUIT\r\n").getBytes(StandardCharsets.UTF_8));
+            // RESP: "$<length>" then the value on the next line, or "$-1" for none. QUIT: Redis closes, the read ends.
+            String[] lines = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n");
+            return lines[0].equals("$-1") ? null : lines[1];
+        } catch (IOException notUp) {
+            return null;
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -2,6 +2,8 @@ package workshop.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 import static workshop.scale.ChatClient.string;
 import static workshop.scale.GivenOneInstanceTest.names;
@@ -82,6 +84,26 @@ class Task2PresenceTest {
                 again.join("ada");
                 again.expect("welcome", "ada's name is free once she left: RedisBroker.release");
             }
+        }
+    }
+
+    @Test
+    @DisplayName("after its claim lapsed, an instance neither frees nor takes back a name that another instance claimed since")
+    void releaseAndRefreshCompareTheOwner() {
+        String key = RedisBroker.NAME_KEY + "ada";
+        try (RedisBroker a = new RedisBroker(redis.uri()); RedisBroker b = new RedisBroker(redis.uri())) {
+            assertTrue(a.claim("ada"), "instance A claims ada on an empty Redis (RedisBroker.claim: SET ... NX PX)");
+            redis.command("DEL " + key); // A's claim lapsed: A stopped refreshing for longer than PRESENCE_TTL
+            assertTrue(b.claim("ada"), "instance B claims ada once A's claim is gone");
+            String owner = redis.value(key);
+            assertTrue(owner != null, "GET " + key + " after B claimed ada: B's instance id");
+            assertEquals(List.of("ada"), a.refresh(List.of("ada")), "A.refresh([ada]) returns the names A no longer owns");
+            assertEquals(owner, redis.value(key), "A.refresh must not take back B's ada: RedisScripts.REFRESH compares the owner");
+            a.release("ada");
+            assertEquals(owner, redis.value(key), "A.release(ada) must not free B's ada: RedisScripts.RELEASE compares the owner");
+            assertEquals(List.of("ada"), b.online(), "B's ada stays online after A let go of its lapsed claim");
+            b.release("ada");
+            assertNull(redis.value(key), "B.release(ada) frees B's own claim");
         }
     }
 

@@ -134,6 +134,43 @@ class Task3HistoryTest {
         }
     }
 
+    @Test
+    @DisplayName("when Redis loses the history, the next ids still come after the old ones, and every member gets the new messages")
+    void idsNeverGoBackwards() {
+        try (ChatClient ada = instances.get(0).join("ada")) {
+            ada.say("before");
+            String before = string(ada.nextMessage("her message before Redis lost the history"), "id");
+            // bob's welcome carries "before": the room counts him caught up to its id.
+            try (ChatClient bob = instances.get(1).join("bob")) {
+                redis.flush();
+                ada.say("after 1");
+                ada.say("after 2");
+                JsonObject first = bob.nextMessage("the first message after Redis lost the history");
+                assertEquals("after 1", string(first, "text"), "bob, caught up to " + before + " by his welcome, got \""
+                        + string(first, "text") + "\" (" + string(first, "id") + ") first: the message before it had an id not after "
+                        + before + ", so the room took it for one he had (RedisBroker.append: ids must never go backwards)");
+                assertEquals("after 2", string(bob.nextMessage("the second message after Redis lost the history"), "text"), "bob");
+                String after = string(ada.nextMessage("her first message after Redis lost the history"), "id");
+                assertTrue(MessageIds.compare(after, before) > 0, "an id after Redis lost the history, " + after
+                        + ", comes after the one before, " + before);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a new id comes after the newest one the instance has seen, even when Redis's clock is behind it")
+    void idAfterTheNewestSeen() {
+        try (RedisBroker broker = new RedisBroker(redis.uri())) {
+            String seen = "9999999999999-7";
+            String id = broker.append("ada", "hi", "2026-12-03T18:00:00Z", seen);
+            assertTrue(MessageIds.isValid(id), "RedisBroker.append returns the new entry's id, such as 1796000000000-1; got " + id);
+            assertTrue(MessageIds.compare(id, seen) > 0, "append(..., \"" + seen + "\") on an empty Redis: the new id " + id
+                    + " must come after " + seen + " (RedisScripts.APPEND's last argument)");
+            String next = broker.append("ada", "again", "2026-12-03T18:00:01Z", id);
+            assertEquals(MessageIds.sequence(id) + 1, MessageIds.sequence(next), "the next id counts on in the same epoch: " + id + ", " + next);
+        }
+    }
+
     private static void awaitMessages(Page page, List<String> expected, String what) {
         try {
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> page.messages().equals(expected));
