@@ -1,0 +1,67 @@
+package workshop.game;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The arena: Javalin serves the page (from {@code /public} on the classpath) and the WebSocket
+ * endpoint {@code /game}, and hands every event to the {@link Game}.
+ *
+ * <p>Run it with {@code ./mvnw -pl step-07-arena compile exec:java}, then open http://localhost:7078
+ * to play and http://localhost:7078/?watch on the projector. {@code -Dport=8080} changes the port.
+ */
+public final class GameApp {
+
+    public static final int DEFAULT_PORT = 7078;
+    public static final String PATH = "/game";
+
+    /** Sent with the page: its scripts and sockets may come from this server only, and no other site may frame it. */
+    public static final Map<String, String> PAGE_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+            "X-Content-Type-Options", "nosniff");
+
+    private static final Logger log = LoggerFactory.getLogger(GameApp.class);
+
+    private GameApp() {
+    }
+
+    public static void main(String[] args) {
+        int port = Integer.getInteger("port", DEFAULT_PORT);
+        Game game = new Game(System::nanoTime, Limits.SILENCE_TIMEOUT);
+        Javalin app = create(game).start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "game-stop"));
+        log.info("The arena is up: play at http://localhost:{}, show it on the projector at http://localhost:{}/?watch", app.port(), app.port());
+    }
+
+    /** The app, not started yet: call {@code start(port)}; port 0 picks a free one. Stopping it stops the game. */
+    public static Javalin create(Game game) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setMaxTextMessageSize(Limits.MAX_MESSAGE_BYTES);
+                factory.setMaxBinaryMessageSize(Limits.MAX_MESSAGE_BYTES);
+                factory.setIdleTimeout(Limits.IDLE_TIMEOUT);
+            });
+            config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
+            config.events.serverStopped(game::close);
+            config.staticFiles.add(files -> {
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = PAGE_HEADERS;
+            });
+            config.routes.ws(PATH, ws -> {
+                ws.onConnect(ctx -> {
+                    ctx.enableAutomaticPings(Limits.PING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+                    game.connected(ctx);
+                });
+                ws.onMessage(ctx -> game.received(ctx, ctx.message()));
+                ws.onBinaryMessage(ctx -> game.received(ctx, ctx.data()));
+                ws.onClose(ctx -> game.closed(ctx, ctx.status()));
+            });
+        });
+    }
+}
