@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every match and every connection, owned by one thread: the game loop. Jetty's threads only post
- * what happened (a connection, a message, a close) to the mailbox; the loop takes it in at the
- * start of the next tick, steps every match, and sends each its snapshot. Nothing else touches the
+ * what happened (a connection, a message, a close) to the mailbox and wake the loop, which takes it
+ * in; on each tick it steps every match and sends each its snapshot. Nothing else touches the
  * state, so there is no lock, and a close that Jetty runs inside a send only posts to the mailbox.
  *
  * <p>A connection starts as a spectator of match 1 ({@code /game?match=N} for another) and receives
@@ -91,21 +91,27 @@ public final class Game implements AutoCloseable {
 
     public void connected(WsContext ctx) {
         String match = ctx.queryParam("match");
-        mailbox.add(() -> onConnect(ctx, match));
+        post(() -> onConnect(ctx, match));
     }
 
     public void received(WsContext ctx, String text) {
-        mailbox.add(() -> onText(ctx, text));
+        post(() -> onText(ctx, text));
     }
 
     public void received(WsContext ctx, ByteBuffer data) {
         // Jetty reuses the buffer once the callback returns: keep a copy for the next tick.
         ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip();
-        mailbox.add(() -> onBinary(ctx, copy));
+        post(() -> onBinary(ctx, copy));
     }
 
     public void closed(WsContext ctx, int status) {
-        mailbox.add(() -> onClose(ctx, status));
+        post(() -> onClose(ctx, status));
+    }
+
+    /** Wakes the game thread: a join or a close is taken in at once, not at the next tick. */
+    private void post(Runnable event) {
+        mailbox.add(event);
+        LockSupport.unpark(thread);
     }
 
     /** The start times of the recent ticks, oldest first, in the clock's nanoseconds. */
@@ -132,9 +138,11 @@ public final class Game implements AutoCloseable {
     private void run() {
         try {
             while (running) {
+                takeInMailbox();
                 long next = loop.runDue(nanos.getAsLong());
                 long wait = next - nanos.getAsLong();
-                if (wait > 0) {
+                // A post between the check and the park leaves a permit: the park returns at once.
+                if (wait > 0 && mailbox.isEmpty()) {
                     LockSupport.parkNanos(this, wait);
                 }
             }
@@ -148,9 +156,7 @@ public final class Game implements AutoCloseable {
         synchronized (this) {
             tickStarts[(int) (tickCount++ % TICK_HISTORY)] = now;
         }
-        for (Runnable event; (event = mailbox.poll()) != null; ) {
-            event.run();
-        }
+        takeInMailbox();
         for (Seat seat : List.copyOf(seats.values())) {
             if (seat.player != null && now - seat.lastHeard > silenceTimeout.toNanos()) {
                 drop(seat, BadInput.POLICY, "No input for " + silenceTimeout.toSeconds() + " s: you left the match.");
@@ -165,6 +171,12 @@ public final class Game implements AutoCloseable {
                     drop(seat, BadInput.POLICY, "Too slow: more than " + Limits.MAX_QUEUED_BYTES / 1024 + " KiB waiting for you.");
                 }
             }
+        }
+    }
+
+    private void takeInMailbox() {
+        for (Runnable event; (event = mailbox.poll()) != null; ) {
+            event.run();
         }
     }
 

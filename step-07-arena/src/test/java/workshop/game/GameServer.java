@@ -1,0 +1,48 @@
+package workshop.game;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.time.Duration;
+
+/** The game on a free port, with the real clock. */
+final class GameServer implements AutoCloseable {
+
+    final Game game;
+    private final Javalin app;
+
+    GameServer() {
+        this(Limits.SILENCE_TIMEOUT);
+    }
+
+    /** With a shorter wait before a silent player counts as vanished, so a test need not wait 5 s. */
+    GameServer(Duration silenceTimeout) {
+        game = new Game(System::nanoTime, silenceTimeout);
+        app = GameApp.create(game).start(0);
+    }
+
+    URI uri(String query) {
+        return URI.create("ws://127.0.0.1:" + app.port() + GameApp.PATH + query);
+    }
+
+    String page(String query) {
+        return "http://127.0.0.1:" + app.port() + "/" + query;
+    }
+
+    /** A connection that sends nothing: a spectator of match 1. */
+    Bot spectator() {
+        return Bot.connect(uri(""));
+    }
+
+    /** Connects and joins; returns once the welcome came. */
+    Bot join(String name) {
+        Bot bot = Bot.connect(uri(""));
+        bot.join(name);
+        bot.welcome = bot.expect("welcome", "the answer to a join (Game.join)");
+        return bot;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
