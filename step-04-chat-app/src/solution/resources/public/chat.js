@@ -1,31 +1,8 @@
 "use strict";
-// The chat page. All of it is given except handleServerMessage (Task 7): connecting and
-// reconnecting, the heartbeat, the two forms, and the show... helpers that put text on the page.
+// The chat page's own part: what it does with each message from the server (Task 5). The rest,
+// connecting, reconnecting, the forms and the show... helpers, is chat-page.js, loaded before this.
 
-const RECONNECT_FIRST_DELAY_MS = 500;
-const RECONNECT_MAX_DELAY_MS = 10_000;
-// A "typing" frame counts against the server's rate limit like any other: send one now and then.
-const TYPING_SEND_EVERY_MS = 2_000;
-const TYPING_SHOWN_FOR_MS = 3_000;
-// The server takes a page that has sent a heartbeat and then stays silent for 30 s for gone
-// (Limits.SILENCE_TIMEOUT): browsers answer the server's pings, but no page can see them, nor can Javalin.
-const HEARTBEAT_EVERY_MS = 10_000;
-// The server closes with this code a connection whose seat a newer one took (another tab, say).
-const REPLACED = 4001;
-
-const el = (id) => document.getElementById(id);
-
-let socket = null;
-let nickname = null; // the name to join with, again after every reconnect
-let me = null; // the name the server confirmed in its welcome
-let token = null; // from the welcome: gets the same seat back after a network drop
-let online = []; // the names in the room: the full list comes in the welcome, then one name at a time
-let reconnectDelay = RECONNECT_FIRST_DELAY_MS;
-let lastTypingSent = 0;
-const typists = new Map(); // name -> the timer that hides "... is typing"
-
-// ---------------------------------------------------------------------------------------------
-// Task 7: every message from the server arrives here, parsed from JSON, e.g.
+// Task 5: every message from the server arrives here, parsed from JSON, e.g.
 // {type: "message", from: "ada", text: "hi", at: "2026-03-14T09:26:53Z"}. See the README's table.
 
 function handleServerMessage(msg) {
@@ -39,12 +16,12 @@ function handleServerMessage(msg) {
       showMessage(msg);
       break;
     case "joined":
-      showNotice(`${msg.name} joined`);
-      addOnline(msg.name);
+      showNotice(`${several(msg.names)} joined · ${msg.count} online`);
+      addOnline(msg.names);
       break;
     case "left":
-      showNotice(`${msg.name} left`);
-      removeOnline(msg.name);
+      showNotice(`${several(msg.names)} left · ${msg.count} online`);
+      removeOnline(msg.names);
       break;
     case "typing":
       showTyping(msg.name);
@@ -56,190 +33,3 @@ function handleServerMessage(msg) {
       console.warn("Unknown message type from the server:", msg);
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Showing things. User text only ever reaches the page through textContent, which never parses
-// HTML: a message such as <img src=x onerror=alert(1)> shows as those characters, it runs nothing.
-
-function element(tag, className, text = "") {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.textContent = text;
-  return node;
-}
-
-function enterRoom(you, seat) {
-  me = you;
-  nickname = you;
-  token = seat;
-  el("join-form").hidden = true;
-  el("room").hidden = false;
-  // The welcome's history replaces what was shown: after a reconnect, the server's record is the truth.
-  el("messages").replaceChildren();
-  [...typists.keys()].forEach(hideTyping);
-  document.title = `${you} · Workshop chat`;
-  el("text").focus();
-}
-
-function showMessage({ from, text, at }) {
-  const item = element("li", from === me ? "message mine" : "message");
-  const time = element("time", "", new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
-  time.dateTime = at;
-  item.append(element("span", "from", from), time, element("p", "text", text));
-  addToConversation(item);
-  hideTyping(from);
-}
-
-function showNotice(text, className = "") {
-  addToConversation(element("li", `notice ${className}`, text));
-}
-
-function showOnline(names) {
-  online = [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "accent" }));
-  el("online").replaceChildren(...online.map((name) =>
-    name === me ? element("li", "me", `${name} (you)`) : element("li", "", name)));
-  el("online-count").textContent = `(${online.length})`;
-  [...typists.keys()].filter((name) => !online.includes(name)).forEach(hideTyping);
-}
-
-function addOnline(name) {
-  showOnline([...online.filter((other) => other !== name), name]);
-}
-
-function removeOnline(name) {
-  showOnline(online.filter((other) => other !== name));
-}
-
-function showTyping(name) {
-  clearTimeout(typists.get(name));
-  typists.set(name, setTimeout(() => hideTyping(name), TYPING_SHOWN_FOR_MS));
-  showTypists();
-}
-
-function showError(code, text) {
-  if (me === null || code.startsWith("name-")) {
-    // Not in the room (yet): the problem is the name. Ask again rather than retry it on reconnect.
-    me = null;
-    nickname = null;
-    token = null;
-    el("room").hidden = true;
-    el("join-form").hidden = false;
-    el("join-error").textContent = text;
-    el("name").focus();
-  } else {
-    showNotice(text, "error");
-  }
-}
-
-function hideTyping(name) {
-  clearTimeout(typists.get(name));
-  typists.delete(name);
-  showTypists();
-}
-
-function showTypists() {
-  const names = [...typists.keys()];
-  el("typing").textContent =
-    names.length === 0 ? "" :
-    names.length === 1 ? `${names[0]} is typing…` :
-    names.length === 2 ? `${names[0]} and ${names[1]} are typing…` :
-    "Several people are typing…";
-}
-
-function addToConversation(item) {
-  const list = el("messages");
-  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-  list.append(item);
-  if (atBottom) {
-    list.scrollTop = list.scrollHeight;
-  }
-}
-
-function setStatus(state, text) {
-  el("status").dataset.state = state;
-  el("status").textContent = text;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The connection: open it, join (again) once it is open, and reconnect with a growing delay.
-
-function connect() {
-  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  socket = new WebSocket(`${scheme}//${location.host}/chat`);
-  setStatus("connecting", "connecting…");
-
-  socket.onopen = () => {
-    reconnectDelay = RECONNECT_FIRST_DELAY_MS;
-    setStatus("online", "connected");
-    if (nickname) {
-      send({ type: "join", name: nickname, token });
-    }
-  };
-  socket.onmessage = (event) => handleServerMessage(JSON.parse(event.data));
-  socket.onclose = (event) => {
-    if (event.code === REPLACED) {
-      setStatus("offline", "you joined again in another tab or window: this one has stopped");
-      return;
-    }
-    // Backoff with jitter: after a restart, a room full of pages does not knock all at once.
-    const delay = Math.round(reconnectDelay * (0.75 + Math.random() / 2));
-    reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_DELAY_MS);
-    setStatus("offline", `offline (${event.code}), retrying in ${(delay / 1000).toFixed(1)} s`);
-    setTimeout(connect, delay);
-  };
-}
-
-function send(message) {
-  if (socket === null || socket.readyState !== WebSocket.OPEN) {
-    return false;
-  }
-  socket.send(JSON.stringify(message));
-  return true;
-}
-
-el("join-form").addEventListener("submit", (event) => {
-  event.preventDefault();
-  nickname = el("name").value.trim();
-  el("join-error").textContent = "";
-  send({ type: "join", name: nickname }); // if the socket is not open yet, onopen sends it
-});
-
-el("send-form").addEventListener("submit", (event) => {
-  event.preventDefault();
-  const input = el("text");
-  if (send({ type: "message", text: input.value })) {
-    input.value = "";
-    lastTypingSent = 0;
-  } else {
-    showNotice("Not connected: your message was not sent.", "error");
-  }
-});
-
-el("text").addEventListener("input", () => {
-  if (Date.now() - lastTypingSent >= TYPING_SEND_EVERY_MS) {
-    lastTypingSent = Date.now();
-    send({ type: "typing" });
-  }
-});
-
-setInterval(() => {
-  if (me !== null) {
-    send({ type: "heartbeat" });
-  }
-}, HEARTBEAT_EVERY_MS);
-
-// The server counts characters (code points), and names after NFKC and trimming; HTML's maxlength
-// counts UTF-16 units, so an emoji would count twice. Inputs with data-max-chars count like the server.
-function charCount(input) {
-  const value = input.id === "name" ? input.value.normalize("NFKC").trim() : input.value;
-  return [...value].length;
-}
-
-document.querySelectorAll("input[data-max-chars]").forEach((input) => {
-  input.addEventListener("input", () => {
-    const max = Number(input.dataset.maxChars);
-    input.setCustomValidity(charCount(input) > max ? `At most ${max} characters, please.` : "");
-  });
-});
-
-connect();

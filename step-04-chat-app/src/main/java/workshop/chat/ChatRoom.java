@@ -1,238 +1,94 @@
 package workshop.chat;
 
-import io.javalin.websocket.WsContext;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import workshop.chat.Protocol.ClientMessage;
-import workshop.chat.Protocol.ErrorReply;
-import workshop.chat.Protocol.Joined;
-import workshop.chat.Protocol.Left;
-import workshop.chat.Protocol.Message;
-import workshop.chat.Protocol.Typing;
-import workshop.chat.Protocol.Welcome;
+import workshop.core.Connection;
+import workshop.core.Hub;
+import workshop.core.Limits;
+import workshop.core.Nicknames;
+import workshop.core.Protocol;
+import workshop.core.Protocol.ClientMessage;
+import workshop.core.Protocol.Message;
+import workshop.core.Protocol.Typing;
+import workshop.core.Protocol.Welcome;
+import workshop.core.ProtocolError;
+import workshop.core.Room;
 
 /**
- * The room: who is here, what was said lately, and the rules of the protocol (see the README's table).
+ * The room's rules: who may join under which name, what is said and kept, who is typing, who left,
+ * and a seat taken over by a new connection (see the README's table of messages).
  *
- * <p>One owner. Jetty calls {@link #connect}, {@link #receive} and {@link #disconnect} from many
- * threads at once; each of them only posts an event to the room's own thread, the hub, which alone
- * reads and changes the members and the history, one event at a time. So "is this name free? then it
- * is mine" cannot be split by a second join, every member receives the events in one order (the
- * hub's), and no send can run room logic inside room logic: when a send fails, Jetty may run the
- * close handler on the sending thread, inside the send, and all that handler does is post another
- * event, handled after this one. A send only queues the frame (see {@link Outbox}), so a slow client
- * never holds up the hub; one that falls too far behind is closed.
+ * <p>The {@link Hub} runs these methods on its own thread, one event at a time: no lock, and "is this
+ * name free? then it is mine" cannot be split by a second join. A {@link Connection} is one client;
+ * its {@code name} stays null until its join is accepted, and only connections with a name are
+ * members. The hub has already refused floods and oversized messages, and finds dead peers itself.
  */
-public final class ChatRoom implements AutoCloseable {
+public final class ChatRoom implements Room {
 
     private static final Logger log = LoggerFactory.getLogger(ChatRoom.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final Hub hub;
     private final Clock clock;
-    private final int maxConnections;
-    private final int maxConnectionsPerAddress;
-    private final ScheduledExecutorService hub = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "chat-room");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** Every open connection, by session id, in order of arrival. Only those with a name are in the room. */
-    private final Map<String, Member> members = new LinkedHashMap<>();
     private final Deque<Message> history = new ArrayDeque<>();
 
-    /** One connection. {@code name} stays null until its join is accepted. */
-    private static final class Member {
-        final WsContext ctx;
-        final Outbox out;
-        final RateLimiter limiter;
-        final String address;
-        final Instant connected;
-        /** Gets this seat back from a new connection: see {@link #takeOver}. */
-        String token = newToken();
-        String name;
-        /** Set when the rate limit drops a message (its sender is told once), cleared when one gets through. */
-        boolean throttled;
-        /** Set by the first heartbeat: from then on, silence means the peer is gone. */
-        boolean heartbeats;
-        Instant lastHeard;
-
-        Member(WsContext ctx, String address, Clock clock) {
-            this.ctx = ctx;
-            this.out = new Outbox(ctx);
-            this.limiter = new RateLimiter(clock, Limits.RATE_LIMIT_BURST, Limits.RATE_LIMIT_PER_SECOND);
-            this.address = address;
-            this.connected = clock.instant();
-            this.lastHeard = connected;
-        }
-    }
-
-    /**
-     * @param clock the time for messages, the rate limit and the deadlines; tests pass one they can move
-     * @param maxConnections open connections in all ({@link Limits#CONNECTIONS})
-     * @param maxConnectionsPerAddress open connections from one address ({@link Limits#CONNECTIONS_PER_ADDRESS})
-     */
-    public ChatRoom(Clock clock, int maxConnections, int maxConnectionsPerAddress) {
+    /** @param clock the time for messages; tests pass one they can move */
+    public ChatRoom(Hub hub, Clock clock) {
+        this.hub = hub;
         this.clock = clock;
-        this.maxConnections = maxConnections;
-        this.maxConnectionsPerAddress = maxConnectionsPerAddress;
-        long every = Limits.CHECK_INTERVAL.toMillis();
-        hub.scheduleWithFixedDelay(() -> {
-            try {
-                checkDeadlines();
-            } catch (RuntimeException bug) {
-                // A periodic task that throws is never run again: log it, and check again next time.
-                log.warn("ChatRoom failed checking its deadlines: {} at {}", bug, bug.getStackTrace()[0]);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
     }
 
-    // Called on Jetty's threads. Each posts the event to the hub and returns at once.
-
-    public void connect(WsContext ctx) {
-        post(ctx, () -> opened(ctx));
-    }
-
-    public void receive(WsContext ctx, String json) {
-        post(ctx, () -> received(ctx, json));
-    }
-
-    public void disconnect(WsContext ctx, int status) {
-        post(ctx, () -> closed(ctx, status));
-    }
-
-    /** Stops the hub; the server calls it once it has stopped. */
     @Override
-    public void close() {
-        hub.shutdownNow();
-    }
-
-    private void post(WsContext ctx, Runnable event) {
-        later(() -> {
-            try {
-                event.run();
-            } catch (RuntimeException bug) {
-                // RFC 6455 §7.4.1: 1011, the server met a condition it did not expect (a TODO, a bug).
-                log.warn("ChatRoom failed on an event from {}: {} at {}", ctx.sessionId(), bug, bug.getStackTrace()[0]);
-                ctx.closeSession(1011, shorten(String.valueOf(bug.getMessage())));
-            }
-        });
-    }
-
-    /** Runs the task on the hub, after the events posted before it; once the room has stopped, not at all. */
-    private void later(Runnable task) {
-        try {
-            hub.execute(task);
-        } catch (RejectedExecutionException stopped) {
-            log.debug("The room has stopped: dropped an event");
+    public void received(Connection member, String json) {
+        ClientMessage message = Protocol.parse(json);
+        switch (message.type()) {
+            case "join" -> join(member, message.name(), message.token());
+            case "message" -> say(member, message.text());
+            case "typing" -> typing(member);
+            // Pages of an earlier version sent these; the hub's pings find dead peers now.
+            case "heartbeat" -> { }
+            default -> throw new ProtocolError("unknown-type", "Unknown type \"" + message.type() + "\": use join, message or typing.");
         }
     }
 
-    // On the hub's thread from here on.
-
-    private void opened(WsContext ctx) {
-        String address = ((InetSocketAddress) ctx.session.getRemoteSocketAddress()).getAddress().getHostAddress();
-        long fromAddress = members.values().stream().filter(member -> member.address.equals(address)).count();
-        if (members.size() >= maxConnections || fromAddress >= maxConnectionsPerAddress) {
-            log.info("Refused a connection from {}: {} open, {} from that address", address, members.size(), fromAddress);
-            // 1013, try again later (IANA's WebSocket close code registry): the server is full for now.
-            ctx.closeSession(1013, members.size() >= maxConnections ? "The chat is full: try again later."
-                    : "Too many connections from your address: close a tab, or try again later.");
-            return;
-        }
-        members.put(ctx.sessionId(), new Member(ctx, address, clock));
-        log.info("Connected: {} from {}", ctx.sessionId(), address);
-    }
-
-    private void received(WsContext ctx, String json) {
-        Member member = members.get(ctx.sessionId());
-        if (member == null) {
-            return; // refused or dropped already: what it still sends counts for nothing
-        }
-        member.lastHeard = clock.instant();
-        try {
-            // TODO 5: no token (member.limiter.tryAcquire()) → drop it; "rate-limited" for the first of a flood (member.throttled)
-            ClientMessage message = Protocol.parse(json);
-            switch (message.type()) {
-                case "join" -> join(member, message.name(), message.token());
-                case "message" -> say(member, message.text());
-                case "typing" -> typing(member);
-                case "heartbeat" -> member.heartbeats = true;
-                default -> throw new ProtocolError("unknown-type",
-                        "Unknown type \"" + message.type() + "\": use join, message, typing or heartbeat.");
-            }
-        } catch (ProtocolError error) {
-            reject(member, error);
-        }
-    }
-
-    private void closed(WsContext ctx, int status) {
-        Member member = members.remove(ctx.sessionId());
-        if (member == null) {
-            return; // refused, dropped or replaced already: the room has moved on
-        }
-        if (member.name == null) {
-            log.info("Closed with {} before joining: {}", status, ctx.sessionId());
-            return;
-        }
-        leave(member, "closed with " + status);
-    }
-
-    private void join(Member member, String requested, String token) {
-        // TODO 5: "already-joined" if member.name is set; the name is Nicknames.validate(requested)
+    private void join(Connection member, String requested, String token) {
+        // TODO 4: "already-joined" if member.name is set; the name is Nicknames.validate(requested)
         String name = requested;
-        Member seated = seatOf(name);
+        Connection seated = hub.named(name);
         // A page back after a network drop shows the token of its seat; its old connection may not be closed yet.
-        // TODO 4: seated with this token (seated.token.equals(token)) → takeOver(seated, member), and return
+        // TODO 3: seated with this token (seated.token.equals(token)) → takeOver(seated, member), and return
         // Anyone else asking for a name in use, in any case, would be mistaken for its owner.
-        // TODO 5: "name-taken" when seated is someone else
+        // TODO 4: "name-taken" when seated is someone else
         // The name is free: the newcomer hears who is here and what was said, the others hear of the newcomer.
-        // TODO 2: set member.name, log it, send it a Welcome (name, online(), a copy of history, member.token); broadcastExcept a Joined
-        throw new UnsupportedOperationException("TODO 2: ChatRoom.join");
+        // TODO 1: set member.name and member.token (newToken()), log it, hub.send a Welcome (name, hub.online(), a copy of history, the token); hub.announceJoin
+        throw new UnsupportedOperationException("TODO 1: ChatRoom.join");
     }
 
-    private void say(Member member, String text) {
+    private void say(Connection member, String text) {
         checkText(member, text);
-        // TODO 3: a Message stamped clock.instant().toString(), into the history (Limits.HISTORY_SIZE at most); broadcast it
-        throw new UnsupportedOperationException("TODO 3: ChatRoom.say");
+        // TODO 2: a Message stamped clock.instant().toString(), into the history (Limits.HISTORY_SIZE at most); hub.publish it
+        throw new UnsupportedOperationException("TODO 2: ChatRoom.say");
     }
 
-    private static void checkText(Member member, String text) {
-        // TODO 5: requireJoined; "message-empty" if null or blank; "message-too-long" past Limits.MAX_TEXT_LENGTH code points
+    private static void checkText(Connection member, String text) {
+        // TODO 4: requireJoined; "message-empty" if null or blank; "message-too-long" past Limits.MAX_TEXT_LENGTH code points
     }
 
-    private void typing(Member member) {
+    private void typing(Connection member) {
         requireJoined(member);
-        // TODO 4: tell everyone but this member that they are typing: broadcastExcept with a Typing
+        // TODO 3: tell everyone but this member that they are typing: hub.broadcastExcept with a Typing
     }
 
     /** A member is gone, however it went: everyone still here hears it. */
-    private void leave(Member member, String why) {
-        // TODO 4: log it, and tell everyone still here: broadcast a Left with member.name and the new count()
-    }
-
-    private void reject(Member member, ProtocolError error) {
-        log.info("Refused {} from {}: {}", error.code(), member.ctx.sessionId(), error.getMessage());
-        deliver(member, Protocol.toJson(new ErrorReply(error)));
-    }
-
-    private static void requireJoined(Member member) {
-        if (member.name == null) {
-            throw new ProtocolError("not-joined", "Join first: send {\"type\":\"join\",\"name\":\"...\"}.");
-        }
+    @Override
+    public void left(Connection member, String why) {
+        // TODO 3: log it, and tell everyone still here: hub.announceLeave(member)
     }
 
     /**
@@ -240,78 +96,17 @@ public final class ChatRoom implements AutoCloseable {
      * connection is closed with 4001 (a code for applications, RFC 6455 §7.4.2), so a page that is
      * still open there knows not to reconnect.
      */
-    private void takeOver(Member seated, Member member) {
-        members.remove(seated.ctx.sessionId());
-        seated.ctx.closeSession(4001, "You joined again from another connection.");
+    private void takeOver(Connection seated, Connection member) {
+        hub.remove(seated, 4001, "You joined again from another connection.");
         member.name = seated.name;
         member.token = seated.token;
         log.info("{} is back on a new connection", member.name);
-        send(member, new Welcome(member.name, online(), List.copyOf(history), member.token));
+        hub.send(member, new Welcome(member.name, hub.online(), List.copyOf(history), member.token));
     }
 
-    /** Closes connections that never joined, and those of pages that stopped sending heartbeats. */
-    private void checkDeadlines() {
-        Instant now = clock.instant();
-        for (Member member : List.copyOf(members.values())) {
-            if (member.name == null && now.isAfter(member.connected.plus(Limits.JOIN_DEADLINE))) {
-                drop(member, 1008, "Join within " + Limits.JOIN_DEADLINE.toSeconds() + " s of connecting.");
-            } else if (member.heartbeats && now.isAfter(member.lastHeard.plus(Limits.SILENCE_TIMEOUT))) {
-                drop(member, 1001, "No heartbeat for " + Limits.SILENCE_TIMEOUT.toSeconds() + " s: taken for gone.");
-            }
-        }
-    }
-
-    /** The server ends a connection: its member leaves now, whatever the socket does next. */
-    private void drop(Member member, int code, String reason) {
-        if (members.remove(member.ctx.sessionId()) == null) {
-            return; // gone already
-        }
-        // May run Jetty's close handler on this thread: it only posts an event, which finds no member.
-        member.ctx.closeSession(code, reason);
-        if (member.name != null) {
-            leave(member, reason);
-        }
-    }
-
-    private Member seatOf(String name) {
-        return members.values().stream().filter(member -> name.equalsIgnoreCase(member.name)).findFirst().orElse(null);
-    }
-
-    /** The names in the room, sorted the way people read a list: alphabetically, ignoring case. */
-    private List<String> online() {
-        return members.values().stream()
-                .filter(member -> member.name != null)
-                .map(member -> member.name)
-                .sorted(String.CASE_INSENSITIVE_ORDER)
-                .toList();
-    }
-
-    private int count() {
-        return (int) members.values().stream().filter(member -> member.name != null).count();
-    }
-
-    private void send(Member member, Object message) {
-        // TODO 2: turn the message into JSON with Protocol.toJson and deliver it to the member
-        throw new UnsupportedOperationException("TODO 2: ChatRoom.send");
-    }
-
-    private void broadcast(Object message) {
-        broadcastExcept(null, message);
-    }
-
-    /** To every member in the room except {@code skipped}; the JSON is written once for all of them. */
-    private void broadcastExcept(Member skipped, Object message) {
-        // TODO 2: Protocol.toJson once, then deliver it to every member that has a name, except skipped
-        throw new UnsupportedOperationException("TODO 2: ChatRoom.broadcastExcept");
-    }
-
-    /**
-     * Queues the JSON for one member. One with too much waiting already is dropped, as an event of its
-     * own: the loop that is sending may not see the members change under it.
-     */
-    private void deliver(Member member, String json) {
-        if (!member.out.send(json)) {
-            later(() -> drop(member, 1008, "Too slow: over " + Limits.MAX_QUEUED_BYTES / 1024 + " KiB waiting for you."));
+    private static void requireJoined(Connection member) {
+        if (member.name == null) {
+            throw new ProtocolError("not-joined", "Join first: send {\"type\":\"join\",\"name\":\"...\"}.");
         }
     }
 
@@ -319,10 +114,5 @@ public final class ChatRoom implements AutoCloseable {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** RFC 6455 §5.5: a close frame's reason fits in 123 bytes. */
-    private static String shorten(String reason) {
-        return reason.length() <= 40 ? reason : reason.substring(0, 40);
     }
 }

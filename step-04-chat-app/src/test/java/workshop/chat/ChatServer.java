@@ -4,14 +4,18 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
+import workshop.chattest.ChatClient;
+import workshop.chattest.TestClock;
+import workshop.core.Hub;
+import workshop.core.OriginCheck;
 
 /** The chat app on a free port, with a clock the test controls. */
 final class ChatServer implements AutoCloseable {
 
     final TestClock clock = new TestClock(Instant.parse("2026-03-14T09:26:53Z"));
     private final OriginCheck origins;
-    private final int maxConnections;
-    private final int maxConnectionsPerAddress;
+    private final Hub.Settings settings;
+    private Hub hub;
     private Javalin app;
     private int port;
 
@@ -20,24 +24,34 @@ final class ChatServer implements AutoCloseable {
     }
 
     ChatServer(OriginCheck origins) {
-        this(origins, Limits.CONNECTIONS, Limits.CONNECTIONS_PER_ADDRESS);
+        this(origins, Hub.Settings.DEFAULTS);
     }
 
     /** With its own connection limits, every connection of a test coming from 127.0.0.1. */
     ChatServer(int maxConnections, int maxConnectionsPerAddress) {
-        this(new OriginCheck(Set.of()), maxConnections, maxConnectionsPerAddress);
+        this(Hub.Settings.DEFAULTS.withConnections(maxConnections, maxConnectionsPerAddress));
     }
 
-    private ChatServer(OriginCheck origins, int maxConnections, int maxConnectionsPerAddress) {
+    /** With its own limits, such as a liveness deadline short enough for a test. */
+    ChatServer(Hub.Settings settings) {
+        this(new OriginCheck(Set.of()), settings);
+    }
+
+    private ChatServer(OriginCheck origins, Hub.Settings settings) {
         this.origins = origins;
-        this.maxConnections = maxConnections;
-        this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        this.settings = settings;
         start(0);
     }
 
     private void start(int wantedPort) {
-        app = ChatApp.create(new ChatRoom(clock, maxConnections, maxConnectionsPerAddress), origins).start(wantedPort);
+        hub = new Hub(clock, settings);
+        app = ChatApp.create(hub, clock, origins).start(wantedPort);
         port = app.port();
+    }
+
+    /** The hub of the running server: a test may look at its queue, or hold its thread. */
+    Hub hub() {
+        return hub;
     }
 
     int port() {

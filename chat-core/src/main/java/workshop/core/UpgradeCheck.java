@@ -1,4 +1,4 @@
-package workshop.chat;
+package workshop.core;
 
 import io.javalin.http.Context;
 import io.javalin.http.Header;

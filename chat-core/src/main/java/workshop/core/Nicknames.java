@@ -1,8 +1,8 @@
-package workshop.chat;
+package workshop.core;
 
 import java.text.Normalizer;
 
-/** The rules for a nickname. Whether a name is free is the room's business: see {@link ChatRoom}. */
+/** The rules for a nickname. Whether a name is free is the room's business: see {@link Hub#named}. */
 public final class Nicknames {
 
     private Nicknames() {

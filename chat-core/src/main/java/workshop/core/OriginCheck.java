@@ -1,4 +1,4 @@
-package workshop.chat;
+package workshop.core;
 
 import java.util.Arrays;
 import java.util.Set;

@@ -19,15 +19,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.WebDriverException;
+import workshop.chattest.ChatClient;
+import workshop.chattest.ServerLog;
+import workshop.core.Limits;
 import workshop.progress.Hint;
 
 /**
  * Two real browser pages chat with each other. Without Chrome or Chromium the tests are skipped on a
  * laptop (install one, or point {@code -Dchrome.binary} at it), but fail in CI, where they must run.
  */
-@DisplayName("Task 7: the page shows the chat: messages, who is online, who is typing")
+@DisplayName("Task 5: the page shows the chat: messages, who is online, who is typing")
 @Hint("chat.js, handleServerMessage: switch on msg.type and call the helpers below it: enterRoom, showOnline, addOnline, removeOnline, show...")
-class Task7BrowserTest {
+class Task5BrowserTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -203,7 +206,7 @@ class Task7BrowserTest {
     /** Waits for the assertion to hold; gives up at once when waiting cannot help (see {@link #nothingBroke}). */
     private static void eventually(String what, ThrowingRunnable assertion) {
         await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .failFast(Task7BrowserTest::nothingBroke)
+                .failFast(Task5BrowserTest::nothingBroke)
                 .untilAsserted(assertion);
     }
 

@@ -1,4 +1,4 @@
-package workshop.chat;
+package workshop.chattest;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,17 +22,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A chat user for the tests: the JDK's own WebSocket client, with an inbox of the JSON messages
- * the server sent. Waiting for the next message fails fast when the server closes the connection,
- * and the failure says with which code and reason (a TODO that throws closes it with 1011).
+ * A chat user for the tests of every chat step: the JDK's own WebSocket client, with an inbox of the
+ * JSON messages the server sent. Waiting for the next message fails fast when the server closes the
+ * connection, and the failure says with which code and reason (a TODO that throws closes it with 1011).
+ * A client made with {@code reads} false, or told to {@link #stopReading}, reads nothing more: it
+ * answers no ping either, as a script that hangs or a laptop that sleeps.
  */
-final class ChatClient implements WebSocket.Listener, AutoCloseable {
+public final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String label;
-    private final boolean reads;
+    private volatile boolean reads;
     private final Queue<JsonObject> inbox = new ConcurrentLinkedQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile String closed;
@@ -44,12 +46,12 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         this.reads = reads;
     }
 
-    static ChatClient connect(URI uri, String label, String origin) {
+    public static ChatClient connect(URI uri, String label, String origin) {
         return connect(uri, label, origin, true);
     }
 
     /** With {@code reads} false, a client that never reads: what the server sends piles up in the network. */
-    static ChatClient connect(URI uri, String label, String origin, boolean reads) {
+    public static ChatClient connect(URI uri, String label, String origin, boolean reads) {
         ChatClient client = new ChatClient(label, reads);
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
         if (origin != null) {
@@ -60,7 +62,7 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** 101 when the server upgrades (the connection is then closed again), else the HTTP status it answered. */
-    static int handshakeStatus(URI uri, String origin) {
+    public static int handshakeStatus(URI uri, String origin) {
         try (ChatClient client = connect(uri, "origin " + origin, origin)) {
             return 101;
         } catch (CompletionException e) {
@@ -71,12 +73,12 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    void join(String name) {
+    public void join(String name) {
         send(json("join", "name", name));
     }
 
     /** Joins as a page does after a reconnect: with the token from its last welcome. */
-    void join(String name, String token) {
+    public void join(String name, String token) {
         JsonObject join = new JsonObject();
         join.addProperty("type", "join");
         join.addProperty("name", name);
@@ -84,28 +86,28 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         send(join.toString());
     }
 
-    void heartbeat() {
+    public void heartbeat() {
         send("{\"type\":\"heartbeat\"}");
     }
 
-    void say(String text) {
+    public void say(String text) {
         send(json("message", "text", text));
     }
 
-    void typing() {
+    public void typing() {
         send("{\"type\":\"typing\"}");
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).join();
     }
 
-    void sendBinary(byte[] bytes) {
+    public void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
     /** The next message from the server; {@code what} says what was expected, for the failure message. */
-    JsonObject next(String what) {
+    public JsonObject next(String what) {
         try {
             return await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
                     .until(this::pollOrFailIfClosed, Objects::nonNull);
@@ -115,14 +117,14 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The next message, which must have this type. */
-    JsonObject expect(String type, String what) {
+    public JsonObject expect(String type, String what) {
         JsonObject message = next("a message of type \"" + type + "\" (" + what + ")");
         assertEquals(type, type(message), label + " expected a message of type \"" + type + "\" (" + what + "), got " + brief(message));
         return message;
     }
 
     /** The next message, which must be an error with this code. */
-    JsonObject expectError(String code, String what) {
+    public JsonObject expectError(String code, String what) {
         return checkError(expect("error", what), code, what);
     }
 
@@ -130,12 +132,43 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
      * The next error, which must have this code; notices and messages before it are passed over. For
      * an answer that the room's other events (someone's {@code left}, a chatter's line) may overtake.
      */
-    JsonObject awaitError(String code, String what) {
+    public JsonObject awaitError(String code, String what) {
         JsonObject message = next("an error \"" + code + "\" (" + what + ")");
         while (!"error".equals(type(message))) {
             message = next("an error \"" + code + "\" (" + what + "), after " + brief(message));
         }
         return checkError(message, code, what);
+    }
+
+    /**
+     * The next {@code joined} notices, until they have named exactly these members, in this order:
+     * the server gathers the joins of a short window into one notice, so three joins may come as
+     * one, two or three notices. Anything else first fails.
+     */
+    public JsonObject expectJoined(String what, String... names) {
+        return expectPresence("joined", what, names);
+    }
+
+    /** The next {@code left} notices, until they have named exactly these members: see {@link #expectJoined}. */
+    public JsonObject expectLeft(String what, String... names) {
+        return expectPresence("left", what, names);
+    }
+
+    private JsonObject expectPresence(String type, String what, String... names) {
+        List<String> heard = new ArrayList<>();
+        JsonObject last = null;
+        while (heard.size() < names.length) {
+            last = expect(type, what);
+            heard.addAll(names(last));
+            assertEquals(List.of(names).subList(0, Math.min(heard.size(), names.length)), heard,
+                    label + " expected " + type + " notices naming " + List.of(names) + " (" + what + "), got " + brief(last));
+        }
+        return last;
+    }
+
+    /** The names of a {@code joined} or {@code left} notice. */
+    public static List<String> names(JsonObject notice) {
+        return notice.has("names") ? notice.getAsJsonArray("names").asList().stream().map(name -> name.getAsString()).toList() : List.of();
     }
 
     private JsonObject checkError(JsonObject error, String code, String what) {
@@ -147,7 +180,7 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Waits for the server to close the connection; returns the close code. */
-    int awaitClose(String what) {
+    public int awaitClose(String what) {
         try {
             await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(5)).until(() -> closed != null);
         } catch (ConditionTimeoutException e) {
@@ -158,7 +191,7 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Everything left in the inbox. After {@link #awaitClose}, that is all the server sent. */
-    List<JsonObject> rest() {
+    public List<JsonObject> rest() {
         List<JsonObject> rest = new ArrayList<>();
         for (JsonObject message = inbox.poll(); message != null; message = inbox.poll()) {
             rest.add(message);
@@ -166,21 +199,21 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         return rest;
     }
 
-    static String type(JsonObject message) {
+    public static String type(JsonObject message) {
         return string(message, "type");
     }
 
-    static String string(JsonObject message, String field) {
+    public static String string(JsonObject message, String field) {
         return message.has(field) && !message.get(field).isJsonNull() ? message.get(field).getAsString() : null;
     }
 
     /** The message as JSON, cut short: a test may send 500 characters, a failure report needs 100. */
-    static String brief(JsonObject message) {
+    public static String brief(JsonObject message) {
         String json = message.toString();
         return json.length() <= 120 ? json : json.substring(0, 100) + "...\" (" + json.length() + " characters)";
     }
 
-    static String json(String type, String field, String value) {
+    public static String json(String type, String field, String value) {
         JsonObject message = new JsonObject();
         message.addProperty("type", type);
         message.addProperty(field, value);
@@ -196,11 +229,22 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** For a client made with {@code reads} false: from now on it reads. */
-    void startReading() {
+    public void startReading() {
+        reads = true;
         socket.request(1);
     }
 
-    boolean isClosed() {
+    /** From the next message on, reads nothing, and so answers no ping: a peer that hangs. */
+    public void stopReading() {
+        reads = false;
+    }
+
+    /** The messages received so far, without waiting; they stay in the inbox. */
+    public List<JsonObject> received() {
+        return List.copyOf(inbox);
+    }
+
+    public boolean isClosed() {
         return closed != null;
     }
 
@@ -218,7 +262,18 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
             inbox.add(JsonParser.parseString(partial.toString()).getAsJsonObject());
             partial.setLength(0);
         }
-        webSocket.request(1);
+        if (reads) {
+            webSocket.request(1);
+        }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        // The JDK answers the ping by itself; a client that stopped reading reads no frame after this one.
+        if (reads) {
+            webSocket.request(1);
+        }
         return null;
     }
 
@@ -235,13 +290,19 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         closed = "1006, " + error;
     }
 
+    /** The label the test gave it, which is also the name it joins with in most tests. */
+    @Override
+    public String toString() {
+        return label;
+    }
+
     @Override
     public void close() {
         socket.abort();
     }
 
     /** Closes the connection the polite way, with 1000. */
-    void leave() {
+    public void leave() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 }

@@ -3,7 +3,7 @@ package workshop.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static workshop.chat.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -11,11 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.ChatClient;
+import workshop.chattest.ServerLog;
+import workshop.core.Limits;
 import workshop.progress.Hint;
 
-@DisplayName("Task 2: join the room: a welcome for the newcomer, a joined notice for the others")
-@Hint("ChatRoom.join, send and broadcastExcept: set member.name, send a Welcome, send the others a Joined (Protocol.toJson, deliver)")
-class Task2JoinTest {
+@DisplayName("Task 1: join the room: a welcome for the newcomer, a joined notice for the others")
+@Hint("ChatRoom.join: set member.name and member.token, hub.send a Welcome, then hub.announceJoin(member) for the others")
+class Task1JoinTest {
 
     private final ChatServer server = new ChatServer();
 
@@ -47,8 +50,8 @@ class Task2JoinTest {
 
             JsonObject welcome = ada.expect("welcome", "the answer to ada's join");
             assertEquals(List.of("ada", "bob"), names(welcome.getAsJsonArray("online")), "ada's welcome.online: " + welcome);
-            JsonObject joined = bob.expect("joined", "the notice that ada joined, from ChatRoom.join to the others");
-            assertEquals("ada", string(joined, "name"), "joined.name: " + joined);
+            JsonObject joined = bob.expect("joined", "the notice that ada joined, from ChatRoom.join to the others (hub.announceJoin)");
+            assertEquals(List.of("ada"), ChatClient.names(joined), "joined.names: " + joined);
             assertEquals(2, joined.get("count").getAsInt(), "joined.count, the number of members now (count()): " + joined);
             assertFalse(joined.has("online"), "a joined notice carries no list, so a join costs each member one name: " + joined);
         }
@@ -59,7 +62,7 @@ class Task2JoinTest {
     void noNoticeAboutYourself() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob"); ChatClient carol = server.join("carol")) {
             JsonObject next = bob.expect("joined", "the notice that carol joined");
-            assertEquals("carol", string(next, "name"),
+            assertEquals(List.of("carol"), ChatClient.names(next),
                     "bob's first message after his welcome should be about carol (the joined notice goes to the others only): " + next);
         }
     }

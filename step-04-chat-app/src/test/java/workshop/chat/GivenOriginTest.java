@@ -11,11 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import workshop.progress.Hint;
+import workshop.chattest.ChatClient;
+import workshop.chattest.ServerLog;
+import workshop.core.Limits;
+import workshop.core.OriginCheck;
 
-@DisplayName("Task 6: only pages from allowed origins may open the chat socket")
-@Hint("OriginCheck.allows: let in no Origin, the app's own origin (\"http://\" or \"https://\" + host) and the configured ones; refuse the rest")
-class Task6OriginTest {
+@DisplayName("Given: only pages from allowed origins may open the chat socket (chat-core's OriginCheck)")
+class GivenOriginTest {
 
     private static final String REFUSED = "a foreign Origin must be refused with 403 before the upgrade (OriginCheck.allows)";
 

@@ -1,10 +1,11 @@
-package workshop.chat;
+package workshop.core;
 
 import java.time.Duration;
 
 /**
- * Every limit of the chat, in one place: change them here. The step README has the same table, and
- * the tests read these constants, so they keep passing when you change a value.
+ * Every limit of the chat, in one place: change them here. Each step's README has the same table,
+ * and the tests read these constants, so they keep passing when you change a value. The ones a test
+ * needs short (liveness, the presence window) are also fields of {@link Hub.Settings}.
  */
 public final class Limits {
 
@@ -20,7 +21,7 @@ public final class Limits {
     /** Rate limit, a token bucket per connection: this many messages in a burst... */
     public static final int RATE_LIMIT_BURST = 10;
 
-    /** ...and this many more for every second that passes. */
+    /** ...and this many more for every second that passes. Checked on Jetty's thread, before anything is queued. */
     public static final int RATE_LIMIT_PER_SECOND = 2;
 
     /**
@@ -38,6 +39,12 @@ public final class Limits {
      */
     public static final int MAX_QUEUED_BYTES = 256 * 1024;
 
+    /**
+     * Messages from clients waiting for the hub, all clients together. Each client's own rate limit
+     * keeps it far below this; a message that finds the queue full closes its sender with 1008.
+     */
+    public static final int HUB_QUEUE = 10_000;
+
     /** Open connections in all, joined or not. {@code -Dlimits.connections=N} changes it. */
     public static final int CONNECTIONS = Integer.getInteger("limits.connections", 1000);
 
@@ -50,29 +57,41 @@ public final class Limits {
     /** A connection that has not joined this long after it opened is closed with 1008. */
     public static final Duration JOIN_DEADLINE = Duration.ofSeconds(30);
 
-    /**
-     * A page sends a heartbeat every 10 seconds; a connection that has sent one and then stays silent
-     * this long is taken for a vanished peer (a laptop shut, a network gone) and leaves the room.
-     */
-    public static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(30);
+    /** The server pings every connection this often (RFC 6455 §5.5.2); proxies and NAT routers see traffic. */
+    public static final Duration PING_INTERVAL = Duration.ofSeconds(10);
 
-    /** How often the room looks for connections past {@link #JOIN_DEADLINE} or {@link #SILENCE_TIMEOUT}. */
+    /**
+     * A peer that sends nothing at all (no pong, no message) this long after a ping is taken for gone
+     * and closed with 1001: a laptop shut, a network gone, a script that stopped reading.
+     */
+    public static final Duration PONG_DEADLINE = Duration.ofSeconds(20);
+
+    /** So every client, page or not, that stops answering is gone within this: 30 s. */
+    public static final Duration LIVENESS = PING_INTERVAL.plus(PONG_DEADLINE);
+
+    /**
+     * Presence notices ({@code joined}, {@code left}) are gathered this long and sent as one batch, so
+     * a join storm of N costs each member a few notices, not N.
+     */
+    public static final Duration PRESENCE_WINDOW = Duration.ofMillis(200);
+
+    /** How often the hub looks for connections past {@link #JOIN_DEADLINE} or {@link #PONG_DEADLINE}. */
     public static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
     /**
-     * Jetty closes a connection after this long without reading or writing on it. The server's own
-     * pings count as writing, so an idle page stays; what it ends is a connection whose writes are
-     * stuck, such as a slow reader that was told to go and never read its close frame.
+     * Jetty closes a connection after this long without reading or writing on it. What it ends is a
+     * connection whose writes are stuck, such as a slow reader that was told to go and never read its
+     * close frame; liveness ({@link #LIVENESS}) ends the others sooner.
      */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(1);
 
     /**
-     * How often the server pings every connection, so that proxies and NAT routers, which drop
-     * connections they see idle, see traffic. Browsers answer with a pong by themselves; Javalin 7
-     * does not tell the app about pongs, so they do not show whether a peer is still there (see
-     * {@link #SILENCE_TIMEOUT} for what does).
+     * permessage-deflate (RFC 7692): off. Every browser offers it; Node's {@code ws} declines it by
+     * default, and so does this server: chat messages are small, a compressor per connection costs
+     * memory, and compressing secrets next to text an attacker chooses leaks them under TLS (CRIME,
+     * BREACH). {@code -Dchat.deflate=true} turns it back on, to measure.
      */
-    public static final Duration PING_INTERVAL = Duration.ofSeconds(30);
+    public static final boolean DEFLATE = Boolean.getBoolean("chat.deflate");
 
     /**
      * When the server stops, this is how long Jetty gives the connections to close with 1001. Past it,

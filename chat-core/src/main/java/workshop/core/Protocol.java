@@ -1,9 +1,10 @@
-package workshop.chat;
+package workshop.core;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class Protocol {
 
     /**
      * Anything a client sends: {@code join} with a name (and, from a page coming back, the token of its
-     * seat), {@code message} with a text, {@code typing}, {@code heartbeat}.
+     * seat), {@code message} with a text, {@code typing}.
      */
     public record ClientMessage(String type, String name, String text, String token) {
     }
@@ -45,19 +46,20 @@ public final class Protocol {
     }
 
     /**
-     * To everyone already there: someone joined, and how many are in the room now. Not the whole list:
-     * with it, a room of N costs N names per recipient per join, N² for everyone to arrive.
+     * To everyone already there: who joined (one name, or all those of a short window, oldest first),
+     * and how many are in the room now. Not the whole list: with it, a room of N costs N names per
+     * recipient per join, N² for everyone to arrive.
      */
-    public record Joined(String type, String name, int count) {
-        public Joined(String name, int count) {
-            this("joined", name, count);
+    public record Joined(String type, List<String> names, int count) {
+        public Joined(List<String> names, int count) {
+            this("joined", names, count);
         }
     }
 
-    /** To everyone still there: someone left, and how many are in the room now. */
-    public record Left(String type, String name, int count) {
-        public Left(String name, int count) {
-            this("left", name, count);
+    /** To everyone still there: who left (one name, or all those of a short window), and how many are in the room now. */
+    public record Left(String type, List<String> names, int count) {
+        public Left(List<String> names, int count) {
+            this("left", names, count);
         }
     }
 
@@ -91,7 +93,29 @@ public final class Protocol {
         throw new ProtocolError("bad-json", "Send one JSON object with a \"type\", such as {\"type\":\"join\",\"name\":\"ada\"}.");
     }
 
+    /** Reads a message of another shape (a later step's), with the same strict rules and the same error. */
+    public static <T> T parse(String json, Class<T> type) {
+        try {
+            T message = GSON.fromJson(json, type);
+            if (message != null) {
+                return message;
+            }
+        } catch (JsonParseException notJson) {
+            // Answered like an empty message: the client needs the same advice.
+        }
+        throw new ProtocolError("bad-json", "Send one JSON object with a \"type\", such as {\"type\":\"join\",\"name\":\"ada\"}.");
+    }
+
     public static String toJson(Object message) {
         return GSON.toJson(message);
+    }
+
+    /** The message as JSON in UTF-8: written once, then sent to as many connections as need it. */
+    public static byte[] utf8(Object message) {
+        return utf8Of(toJson(message));
+    }
+
+    static byte[] utf8Of(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 }

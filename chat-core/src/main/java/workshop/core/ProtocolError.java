@@ -1,4 +1,4 @@
-package workshop.chat;
+package workshop.core;
 
 /**
  * A client broke a rule of the protocol. The room answers it with an error message carrying this

@@ -1,7 +1,7 @@
 package workshop.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static workshop.chat.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -9,11 +9,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.ChatClient;
+import workshop.chattest.ServerLog;
+import workshop.core.Limits;
 import workshop.progress.Hint;
 
-@DisplayName("Task 3: chat: a message reaches everyone with its sender and the server's time")
-@Hint("ChatRoom.say: a Message(member.name, text, clock.instant().toString()) into the history (at most Limits.HISTORY_SIZE), then broadcast")
-class Task3MessagesTest {
+@DisplayName("Task 2: chat: a message reaches everyone with its sender and the server's time")
+@Hint("ChatRoom.say: a Message(member.name, text, clock.instant().toString()) into the history (at most Limits.HISTORY_SIZE), then hub.publish")
+class Task2MessagesTest {
 
     private final ChatServer server = new ChatServer();
 
@@ -26,7 +29,7 @@ class Task3MessagesTest {
     @DisplayName("a message reaches every member, the sender too, with its sender, its text and the server's time")
     void messageToEveryone() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
-            ada.expect("joined", "the notice that bob joined");
+            ada.expectJoined("the notice that bob joined", "bob");
             ada.say("hi bob");
 
             for (ChatClient member : new ChatClient[] {ada, bob}) {

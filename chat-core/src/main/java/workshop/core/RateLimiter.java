@@ -1,4 +1,4 @@
-package workshop.chat;
+package workshop.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.Instant;
  * A token bucket: it holds up to {@code burst} tokens, refills {@code perSecond} of them every
  * second, and each message costs one. A person chatting never runs out; a script flooding the room does.
  *
- * <p>One per connection. Not thread-safe on its own: the room calls it under its lock.
+ * <p>One per connection. Not thread-safe on its own: {@link Connection#admit} calls it under its lock.
  */
 public final class RateLimiter {
 

@@ -19,11 +19,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import workshop.progress.Hint;
+import workshop.chattest.ChatClient;
+import workshop.chattest.ServerLog;
+import workshop.core.Limits;
+import workshop.core.WebSocketApp;
 
-@DisplayName("Task 1: the Javalin wiring: the page, the check before the upgrade, and /chat handed to the room")
-@Hint("ChatApp.create: config.staticFiles.add, config.routes.wsBeforeUpgrade(PATH, ctx -> UpgradeCheck.check(ctx, origins)), config.routes.ws(PATH, ws -> ...)")
-class Task1WiringTest {
+@DisplayName("Given: the server (chat-core's WebSocketApp and Hub): the page, the checks before the upgrade, and /chat handed to the room")
+class GivenWiringTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -41,8 +43,8 @@ class Task1WiringTest {
 
         assertEquals(200, page.statusCode(), "GET / should serve index.html from /public on the classpath (config.staticFiles.add)");
         assertTrue(page.body().contains("chat.js"), "GET / should be the chat page, index.html; came: " + page.body().lines().limit(3).toList());
-        assertEquals(ChatApp.PAGE_HEADERS.get("Content-Security-Policy"), page.headers().firstValue("Content-Security-Policy").orElse(null),
-                "the page's Content-Security-Policy header: set the static files' headers to ChatApp.PAGE_HEADERS");
+        assertEquals(WebSocketApp.PAGE_HEADERS.get("Content-Security-Policy"), page.headers().firstValue("Content-Security-Policy").orElse(null),
+                "the page's Content-Security-Policy header: set the static files' headers to WebSocketApp.PAGE_HEADERS");
         assertEquals(List.of(), page.headers().allValues("Set-Cookie"), "the page sets no cookie");
     }
 
@@ -82,7 +84,7 @@ class Task1WiringTest {
                         + " must get 400 before the upgrade (UpgradeCheck.check in wsBeforeUpgrade); came: " + firstLine(answer));
                 assertTrue(answer.contains("Sec-WebSocket-Key"), "the 400 says what is wrong, in plain text; came: " + answer);
             }
-            assertEquals(List.of(), log.problems(), "a malformed upgrade is the client's mistake: nothing for the server's log");
+            assertEquals(List.of(), log.troubles(), "a malformed upgrade is the client's mistake: nothing for the server's log");
         }
     }
 
@@ -169,15 +171,41 @@ class Task1WiringTest {
         }
     }
 
+    @Test
+    @DisplayName("the 101 declines permessage-deflate, which every browser offers: no Sec-WebSocket-Extensions (Limits.DEFLATE)")
+    void deflateDeclined() throws IOException {
+        String answer = rawUpgrade("dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 101"), "an upgrade offering permessage-deflate, as Chromium's: " + firstLine(answer));
+        String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+        assertFalse(head.toLowerCase().contains("sec-websocket-extensions"),
+                "the server declines the extension (Limits.DEFLATE is off, see the README): " + head);
+    }
+
     private String rawUpgrade(String key) throws IOException {
+        return rawUpgrade(key, "Connection: close\r\n");
+    }
+
+    /** The server's answer to an upgrade request; with {@code extra} headers, it reads the response head only. */
+    private String rawUpgrade(String key, String extra) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
             String request = "GET /chat HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n" + (key == null ? "" : "Sec-WebSocket-Key: " + key + "\r\n") + "Connection: close\r\n\r\n";
+                    + "Sec-WebSocket-Version: 13\r\n" + (key == null ? "" : "Sec-WebSocket-Key: " + key + "\r\n") + extra + "\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
+            if (!extra.startsWith("Connection: close")) {
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    int b = in.read();
+                    if (b < 0) {
+                        break;
+                    }
+                    head.append((char) b);
+                }
+                return head.toString();
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

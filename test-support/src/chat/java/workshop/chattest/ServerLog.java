@@ -1,0 +1,80 @@
+package workshop.chattest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What the server logs while a test runs. SLF4J's simple logger writes to {@code System.err}, looked
+ * up at each line; this puts a copy of it aside, so that a test can fail on trouble there.
+ *
+ * <p>Trouble is a WARN or ERROR line, or a line of a stack trace ({@code at ...}, {@code Caused by:},
+ * or an exception's own first line): never a word, since a learner's correct code may log a message
+ * that quotes one ("SocketException: Connection reset" at INFO is not trouble).
+ */
+public final class ServerLog implements AutoCloseable {
+
+    /** A stack trace: its frames, its causes, and the line that names the exception. */
+    private static final Pattern STACK_TRACE = Pattern.compile(
+            "^\\s+at [\\w$.<>/]+\\(.*\\)$|^\\s*Caused by: .*|^\\s+\\.\\.\\. \\d+ more$|^([a-z][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error)(: .*)?$");
+    /** SLF4J simple logger's level field, "[thread] WARN logger - message": not the word in a message. */
+    private static final Pattern WARN_OR_ERROR = Pattern.compile("^(\\[[^\\]]*\\] )?(WARN|ERROR) ");
+
+    private final PrintStream original = System.err;
+    private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+
+    private ServerLog() {
+        OutputStream both = new OutputStream() {
+            @Override
+            public void write(int b) {
+                original.write(b);
+                synchronized (copy) {
+                    copy.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                original.write(bytes, offset, length);
+                synchronized (copy) {
+                    copy.write(bytes, offset, length);
+                }
+            }
+        };
+        System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
+    }
+
+    /** Starts copying; close it (try-with-resources) to stop. */
+    public static ServerLog capture() {
+        return new ServerLog();
+    }
+
+    /** The lines that are trouble: WARN, ERROR, or part of a stack trace. */
+    public List<String> troubles() {
+        String text;
+        synchronized (copy) {
+            text = copy.toString(StandardCharsets.UTF_8);
+        }
+        return text.lines().filter(ServerLog::isTrouble).toList();
+    }
+
+    /** Fails, listing them, if the server logged any trouble; {@code during} says what the test did. */
+    public void assertNoTrouble(String during) {
+        List<String> troubles = troubles();
+        assertEquals(List.of(), troubles, "the server logged trouble during " + during + " (a WARN, an ERROR or a stack trace)");
+    }
+
+    static boolean isTrouble(String line) {
+        return WARN_OR_ERROR.matcher(line).find() || STACK_TRACE.matcher(line).find();
+    }
+
+    @Override
+    public void close() {
+        System.setErr(original);
+    }
+}
