@@ -80,7 +80,7 @@ final class Bot implements WebSocket.Listener, AutoCloseable {
     /** Waits for a JSON message of this type, and takes it (with the ones before it) from the inbox. */
     JsonObject expect(String type, String where) {
         JsonObject[] found = new JsonObject[1];
-        waitFor("a \"" + type + "\" message: " + where, () -> {
+        waitFor("a \"" + type + "\" message: " + where, PATIENCE, () -> {
             for (JsonObject message; (message = texts.poll()) != null; ) {
                 if (type.equals(message.get("type").getAsString())) {
                     found[0] = message;
@@ -94,8 +94,12 @@ final class Bot implements WebSocket.Listener, AutoCloseable {
 
     /** Waits for a snapshot that passes the test; returns it. */
     Snapshot expectSnapshot(String what, Predicate<Snapshot> test) {
+        return expectSnapshot(what, PATIENCE, test);
+    }
+
+    Snapshot expectSnapshot(String what, Duration patience, Predicate<Snapshot> test) {
         Snapshot[] found = new Snapshot[1];
-        waitFor(what, () -> {
+        waitFor(what, patience, () -> {
             for (Snapshot snapshot : List.copyOf(snapshots)) {
                 if (test.test(snapshot)) {
                     found[0] = snapshot;
@@ -125,12 +129,12 @@ final class Bot implements WebSocket.Listener, AutoCloseable {
         return new ArrayList<>(snapshots);
     }
 
-    private void waitFor(String what, Callable<Boolean> condition) {
+    private void waitFor(String what, Duration patience, Callable<Boolean> condition) {
         boolean[] met = new boolean[1];
         try {
-            await().atMost(PATIENCE).until(() -> (met[0] = condition.call()) || closeCode != null);
+            await().atMost(patience).until(() -> (met[0] = condition.call()) || closeCode != null);
         } catch (ConditionTimeoutException e) {
-            fail("expected " + what + " within " + PATIENCE.toSeconds() + " s; none came (" + snapshots.size() + " snapshots so far)");
+            fail("expected " + what + " within " + patience.toSeconds() + " s; none came (" + snapshots.size() + " snapshots so far)");
         }
         if (!met[0]) {
             fail("expected " + what + ", but the server closed the connection with " + closeCode + " " + closeReason);

@@ -3,6 +3,8 @@ package workshop.game;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
+import workshop.core.OriginCheck;
 
 /** The game on a free port, with the real clock. */
 final class GameServer implements AutoCloseable {
@@ -17,7 +19,7 @@ final class GameServer implements AutoCloseable {
     /** With a shorter wait before a silent player counts as vanished, so a test need not wait 5 s. */
     GameServer(Duration silenceTimeout) {
         game = new Game(System::nanoTime, silenceTimeout);
-        app = GameApp.create(game).start(0);
+        app = GameApp.create(game, new OriginCheck(Set.of())).start(0);
     }
 
     URI uri(String query) {

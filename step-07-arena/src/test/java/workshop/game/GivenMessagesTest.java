@@ -48,6 +48,15 @@ class GivenMessagesTest {
     }
 
     @Test
+    @DisplayName("a page from another origin gets 403 and no socket (the chat core's UpgradeCheck)")
+    void foreignOrigin() {
+        java.util.concurrent.CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CompletionException.class,
+                () -> java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", "http://evil.example")
+                        .buildAsync(server.uri(""), new java.net.http.WebSocket.Listener() { }).join(), "an upgrade from http://evil.example");
+        assertEquals(403, ((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode(), "the status for a foreign origin");
+    }
+
+    @Test
     @DisplayName("a message over Limits.MAX_MESSAGE_BYTES is closed with 1009 (by Jetty)")
     void tooBig() {
         try (Bot bot = server.join("big")) {
