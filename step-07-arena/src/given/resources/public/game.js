@@ -194,7 +194,9 @@ const game = {
     pen.fillStyle = "#e8e8ee";
     pen.font = "14px system-ui, sans-serif";
     pen.textAlign = "center";
-    pen.fillText(game.names.get(id) || "#" + id, position.x, position.y - rules.radius - 6);
+    // The name above the dot, or below it at the top edge.
+    const nameY = position.y - rules.radius - 6 > 14 ? position.y - rules.radius - 6 : position.y + rules.radius + 16;
+    pen.fillText(game.names.get(id) || "#" + id, position.x, nameY);
   }
 
   function circle(x, y, radius) {

@@ -27,7 +27,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class Bot implements WebSocket.Listener, AutoCloseable {
 
-    static final Duration PATIENCE = Duration.ofSeconds(3);
+    /** How long a test waits for what should come: long enough for a machine under load, short for a red run. */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final Duration CONNECT = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final Queue<Snapshot> snapshots = new ConcurrentLinkedQueue<>();
@@ -43,7 +45,7 @@ final class Bot implements WebSocket.Listener, AutoCloseable {
 
     static Bot connect(URI uri) {
         Bot bot = new Bot();
-        bot.socket = HTTP.newWebSocketBuilder().connectTimeout(PATIENCE).buildAsync(uri, bot).join();
+        bot.socket = HTTP.newWebSocketBuilder().connectTimeout(CONNECT).buildAsync(uri, bot).join();
         return bot;
     }
 

@@ -25,12 +25,20 @@ class ClassroomCheckCrowdTest {
     @DisplayName("50 bots send inputs for 2 s: each receives every tick's snapshot of its match, in order, with no gap")
     void crowd() throws Exception {
         List<Bot> bots = new CopyOnWriteArrayList<>();
+        List<String> padFailures = new CopyOnWriteArrayList<>();
         ScheduledExecutorService pads = Executors.newSingleThreadScheduledExecutor();
         try (ServerLog log = ServerLog.capture(); GameServer server = new GameServer(SILENCE)) {
             Random random = new Random(1);
             // Every bot presses keys every tick from its join on, as a page does; the ghost never sends an
             // input, and never closes.
-            pads.scheduleAtFixedRate(() -> bots.forEach(bot -> bot.input(random.nextInt(Input.ALL_KEYS + 1))), 0, Limits.TICK.toMillis(), TimeUnit.MILLISECONDS);
+            pads.scheduleAtFixedRate(() -> bots.forEach(bot -> {
+                try {
+                    bot.input(random.nextInt(Input.ALL_KEYS + 1));
+                } catch (RuntimeException failed) {
+                    // A task that throws would stop the pad for every bot: keep it, and fail below.
+                    padFailures.add(bot.id() + ": " + failed);
+                }
+            }), 0, Limits.TICK.toMillis(), TimeUnit.MILLISECONDS);
             for (int i = 0; i < BOTS; i++) {
                 bots.add(server.join("bot" + i));
             }
@@ -45,6 +53,7 @@ class ClassroomCheckCrowdTest {
             pads.awaitTermination(1, TimeUnit.SECONDS);
 
             for (Bot bot : bots) {
+                assertTrue(!bot.isClosed(), () -> "bot " + bot.id() + " was closed: " + bot.expectClose("(closed already)"));
                 // Before its join, a bot watched match 1, as every new connection does.
                 List<Snapshot> seen = bot.snapshotList().stream().filter(s -> s.match() == bot.match()).toList();
                 assertEquals(List.of(), List.copyOf(bot.problems), "messages bot " + bot.id() + " could not read as snapshots");

@@ -36,7 +36,7 @@ final class Page implements AutoCloseable {
     /** Loads the page and waits for the server's hello (the rules the page predicts with). */
     void load(String url) {
         driver.get(url);
-        await().atMost(Bot.PATIENCE).until(() -> Boolean.TRUE.equals(script("return Physics.rules !== null")));
+        await().atMost(Bot.PATIENCE.multipliedBy(3)).until(() -> Boolean.TRUE.equals(script("return Physics.rules !== null")));
     }
 
     void join(String name) {
