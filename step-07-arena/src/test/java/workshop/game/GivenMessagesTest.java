@@ -3,7 +3,6 @@ package workshop.game;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -11,8 +10,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Given: joins, matches of Limits.MATCH_PLAYERS, and a close code with a reason for a message the game does not take")
 class GivenMessagesTest {
 
-    // Players here send no input: a silence timeout longer than the test keeps them in their match.
-    private final GameServer server = new GameServer(Duration.ofMinutes(1));
+    private final GameServer server = new GameServer();
 
     @AfterEach
     void stop() {
