@@ -63,7 +63,10 @@ public final class GameBenchmark {
         long fullJson = 0;
         long deltaBinary = 0;
         long deltaJson = 0;
+        long movesOnly = 0;
         Map<Integer, String> before = fields(state);
+        Map<Integer, String> placesBefore = places(state);
+        String coinsBefore = state.coins.toString();
         for (int tick = 0; tick < ticks; tick++) {
             Map<Integer, List<Input>> inputs = new HashMap<>();
             for (int id = 1; id <= PLAYERS; id++) {
@@ -78,6 +81,15 @@ public final class GameBenchmark {
             List<Player> changed = state.players.values().stream().filter(p -> !now.get(p.id).equals(before.get(p.id))).toList();
             before.clear();
             before.putAll(now);
+            Map<Integer, String> placesNow = places(state);
+            long moved = state.players.values().stream().filter(p -> !placesNow.get(p.id).equals(placesBefore.get(p.id))).count();
+            placesBefore.clear();
+            placesBefore.putAll(placesNow);
+            boolean coinsMoved = !state.coins.toString().equals(coinsBefore);
+            coinsBefore = state.coins.toString();
+            // Each player's own last input in a message of its own (4 bytes); the shared part only names
+            // the players who moved or scored (id, x, y, score: 7 bytes), and the coins when one moved.
+            movesOnly += frame(Snapshot.HEADER_BYTES + (int) moved * 7 + (coinsMoved ? state.coins.size() * Snapshot.COIN_BYTES : 0) + 4);
             fullBinary += frame(SnapshotEncoder.encode(state).remaining());
             fullJson += frame(json(state, state.players.values()));
             deltaBinary += frame(Snapshot.HEADER_BYTES + changed.size() * Snapshot.PLAYER_BYTES + state.coins.size() * Snapshot.COIN_BYTES);
@@ -90,13 +102,20 @@ public final class GameBenchmark {
         System.out.printf("  binary, delta:         %,7d B/s%n", deltaBinary * perSecond / ticks);
         System.out.printf("  JSON, full snapshot:   %,7d B/s (%d B a snapshot)%n", fullJson * perSecond / ticks, fullJson / ticks);
         System.out.printf("  JSON, delta:           %,7d B/s%n", deltaJson * perSecond / ticks);
-        System.out.printf("  (every player sends an input every tick, so its last input changes every tick: a delta leaves out only the players who sent nothing)%n");
+        System.out.printf("  binary, delta of moves, own last input apart: %,7d B/s%n", movesOnly * perSecond / ticks);
+        System.out.printf("  (every player sends an input every tick, so its last input changes every tick: a plain delta leaves out only the players who sent nothing)%n");
     }
 
     private static Map<Integer, String> fields(GameState state) {
         Map<Integer, String> fields = new LinkedHashMap<>();
         state.players.values().forEach(p -> fields.put(p.id, p.x + "," + p.y + "," + p.score + "," + p.lastInput));
         return fields;
+    }
+
+    private static Map<Integer, String> places(GameState state) {
+        Map<Integer, String> places = new LinkedHashMap<>();
+        state.players.values().forEach(p -> places.put(p.id, p.x + "," + p.y + "," + p.score));
+        return places;
     }
 
     private static int json(GameState state, Iterable<Player> players) {
@@ -171,7 +190,8 @@ public final class GameBenchmark {
         System.out.printf("%nWith %d players and %d spectators on loopback, %d s after a 2 s warm-up (%d cores, load average %.1f):%n",
                 PLAYERS, spectators, seconds, Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.printf("  tick intervals (server):    %s over %d ticks%n", percentiles(intervals), intervals.size());
+        System.out.printf("  tick intervals (server):    %s over %d ticks (%.1f s)%n", percentiles(intervals), intervals.size(),
+                intervals.stream().mapToLong(Long::longValue).sum() / 1e9);
         System.out.printf("  snapshot gaps (spectators): %s over %,d snapshots; ticks never received: %d%n", percentiles(gaps), received, missing);
     }
 
