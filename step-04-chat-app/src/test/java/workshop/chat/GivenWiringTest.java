@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import workshop.chattest.ChatClient;
+import workshop.chattest.Page;
 import workshop.chattest.ServerLog;
 import workshop.core.Limits;
 import workshop.core.WebSocketApp;
@@ -69,7 +70,7 @@ class GivenWiringTest {
             ada.send("{\"type\":\"join\",");
             ada.send("{\"type\":\"dance\"}");
 
-            ada.expectError("bad-json", "the room's answer to a half-written JSON object: ws.onMessage → room.receive(ctx, ctx.message())");
+            ada.expectError("bad-json", "the room's answer to a half-written JSON object: ws.onMessage → Hub.received → ChatRoom.received");
             ada.expectError("unknown-type", "the room's answer to {\"type\":\"dance\"}");
         }
     }
@@ -127,7 +128,7 @@ class GivenWiringTest {
         server = new ChatServer(100, 2);
         try (ChatClient first = server.connect("first"); ChatClient second = server.connect("second");
                 ChatClient third = server.connect("third")) {
-            assertEquals(1013, third.awaitClose("a third connection from 127.0.0.1 with 2 allowed per address (ws.onConnect → room.connect)"),
+            assertEquals(1013, third.awaitClose("a third connection from 127.0.0.1 with 2 allowed per address (ws.onConnect → Hub.connected)"),
                     "1013, try again later");
             first.leave();
             first.awaitClose("first's own close");
@@ -139,7 +140,7 @@ class GivenWiringTest {
     private boolean aNewcomerStays() {
         try (ChatClient newcomer = server.connect("newcomer")) {
             newcomer.send("{}");
-            return "error".equals(ChatClient.type(newcomer.next("an answer to {}: the place first left is free (ws.onClose → room.disconnect)")));
+            return "error".equals(ChatClient.type(newcomer.next("an answer to {}: the place first left is free (ws.onClose → Hub.disconnected)")));
         } catch (AssertionError closedInstead) {
             return false;
         }

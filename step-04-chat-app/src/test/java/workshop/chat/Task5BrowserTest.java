@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.WebDriverException;
 import workshop.chattest.ChatClient;
+import workshop.chattest.Page;
 import workshop.chattest.ServerLog;
 import workshop.core.Limits;
 import workshop.progress.Hint;

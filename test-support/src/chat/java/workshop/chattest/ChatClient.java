@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -59,6 +60,25 @@ public final class ChatClient implements WebSocket.Listener, AutoCloseable {
         }
         client.socket = builder.buildAsync(uri, client).join();
         return client;
+    }
+
+    /**
+     * Many clients at once, the handshakes in parallel (a crowd arrives faster, and the test spends
+     * its time on the server, not on waiting for one handshake after another); in the order given.
+     */
+    public static List<ChatClient> connectAll(URI uri, List<String> labels) {
+        List<ChatClient> clients = labels.stream().map(label -> new ChatClient(label, true)).toList();
+        // At most this many handshakes at a time: a busy 2-core machine answers them all, in time.
+        int together = 25;
+        for (int from = 0; from < clients.size(); from += together) {
+            List<ChatClient> batch = clients.subList(from, Math.min(clients.size(), from + together));
+            List<CompletableFuture<WebSocket>> sockets = batch.stream()
+                    .map(client -> HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(uri, client)).toList();
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).socket = sockets.get(i).join();
+            }
+        }
+        return clients;
     }
 
     /** 101 when the server upgrades (the connection is then closed again), else the HTTP status it answered. */

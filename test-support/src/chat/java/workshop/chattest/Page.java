@@ -1,4 +1,4 @@
-package workshop.chat;
+package workshop.chattest;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,10 +19,10 @@ import org.openqa.selenium.logging.LogType;
 import workshop.browser.HeadlessChrome;
 
 /**
- * The chat page in a real, headless Chromium, driven by Selenium. {@link HeadlessChrome} says where
- * the browser and its driver are.
+ * The chat page (chat-core's chat-page.js and a step's chat.js) in a real, headless Chromium, driven
+ * by Selenium. {@link HeadlessChrome} says where the browser and its driver are.
  */
-final class Page implements AutoCloseable {
+public final class Page implements AutoCloseable {
 
     private final WebDriver driver;
 
@@ -31,53 +31,53 @@ final class Page implements AutoCloseable {
     }
 
     /** A new headless browser window; without a browser the test is skipped (or fails in CI). */
-    static Page open() {
+    public static Page open() {
         return new Page(HeadlessChrome.start("--window-size=1000,720"));
     }
 
-    void load(String url) {
+    public void load(String url) {
         driver.get(url);
     }
 
-    void join(String name) {
+    public void join(String name) {
         WebElement input = driver.findElement(By.id("name"));
         input.clear();
         input.sendKeys(name, Keys.ENTER);
     }
 
-    void type(String text) {
+    public void type(String text) {
         driver.findElement(By.id("text")).sendKeys(text);
     }
 
-    void say(String text) {
+    public void say(String text) {
         driver.findElement(By.id("text")).sendKeys(text, Keys.ENTER);
     }
 
     /** The online list, as shown. */
-    List<String> online() {
+    public List<String> online() {
         return strings("return [...document.querySelectorAll('#online li')].map(li => li.textContent)");
     }
 
     /** The chat messages, as shown: "sender: text" each. */
-    List<String> messages() {
+    public List<String> messages() {
         return strings("return [...document.querySelectorAll('#messages .message')]"
                 + ".map(li => li.querySelector('.from').textContent + ': ' + li.querySelector('.text').textContent)");
     }
 
-    int count(String cssSelector) {
+    public int count(String cssSelector) {
         return driver.findElements(By.cssSelector(cssSelector)).size();
     }
 
-    String text(String id) {
+    public String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }
 
-    boolean isShown(String id) {
+    public boolean isShown(String id) {
         return driver.findElement(By.id(id)).isDisplayed();
     }
 
     /** Exceptions the page's scripts threw and did not catch, since the last call. */
-    List<String> scriptErrors() {
+    public List<String> scriptErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .filter(message -> message.contains("Uncaught"))
@@ -85,7 +85,7 @@ final class Page implements AutoCloseable {
     }
 
     /** The text of an open alert(), or null when there is none. */
-    String alert() {
+    public String alert() {
         try {
             return driver.switchTo().alert().getText();
         } catch (NoAlertPresentException none) {
@@ -94,20 +94,20 @@ final class Page implements AutoCloseable {
     }
 
     /** Dismisses every open alert(), so that the page can be driven again. */
-    void dismissAlerts() {
+    public void dismissAlerts() {
         while (alert() != null) {
             driver.switchTo().alert().dismiss();
         }
     }
 
-    void screenshot(Path file) throws IOException {
+    public void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Puts the value in the input as typing would (an input event follows), and says whether the browser accepts it. */
-    boolean accepts(String id, String value) {
+    public boolean accepts(String id, String value) {
         return (Boolean) ((JavascriptExecutor) driver).executeScript(
                 "const input = document.getElementById(arguments[0]); input.value = arguments[1];"
                         + " input.dispatchEvent(new Event('input')); return input.checkValidity();", id, value);
