@@ -21,6 +21,7 @@ import java.util.List;
  * {@code --step-seconds=N} gives each capacity step N seconds (at most 300) instead of 25, for a busy machine.
  * {@code --room} runs only the room of browsers ({@link RoomBench}, about 5 minutes); {@code --clients=N}
  * changes its 1,000 clients; {@code --only=step4} or {@code --only=node} runs one server's rows.
+ * {@code --capacity --browser-like} runs only part 2's rows of browser-like clients.
  */
 public final class Bench {
 
@@ -91,9 +92,13 @@ public final class Bench {
         if (!transportsOnly) {
             progress.part("part 2 of 2, capacity");
             CapacityBench bench = new CapacityBench(capacity, progress, logs);
-            rows.addAll(bench.run(new CapacityBench.Step3()));
-            rows.addAll(bench.run(new Step4Chat()));
-            rows.addAll(bench.run(new CapacityBench.NodeWs(new File("node/server.js"))));
+            // --browser-like: only the rows of browser-like clients, which take longest to open.
+            boolean browsersOnly = List.of(args).contains("--browser-like");
+            if (!browsersOnly) {
+                rows.addAll(bench.run(new CapacityBench.Step3()));
+                rows.addAll(bench.run(new Step4Chat()));
+                rows.addAll(bench.run(new CapacityBench.NodeWs(new File("node/server.js"))));
+            }
             if (!quick) {
                 // Browsers offer permessage-deflate and join at once: the same servers, with such clients.
                 CapacityBench.Plan browsers = new CapacityBench.Plan(capacity.loadClients(), capacity.senders(), capacity.sending(),

@@ -111,9 +111,10 @@ final class CapacityBench {
             rows.add(Row.missing(name, e.getMessage()));
             return rows;
         }
-        WsCrowd.Options options = browserLike
-                ? new WsCrowd.Options(true, target.join(0) == null ? null : target::join, target.joinedMark())
-                : WsCrowd.Options.PLAIN;
+        // Clients join the moment they are upgraded: the chat closes a connection that has not joined
+        // within its join deadline, so idle connections that never join would not stay to be counted.
+        boolean joins = target.join(0) != null;
+        WsCrowd.Options options = new WsCrowd.Options(browserLike, joins ? target::join : null, joins ? target.joinedMark() : null);
         try (WsCrowd crowd = new WsCrowd(server.port, target.path(), options)) {
             long heapBefore = server.heapAfterGc();
             long rssBefore = Rss.of(server.pid());
@@ -161,25 +162,19 @@ final class CapacityBench {
         long start = System.nanoTime();
         long deadline = start + plan.stepWait().toNanos();
         crowd.openUpTo(count);
-        // Browser-like clients join on their own; a step is open when they have (their welcome came).
-        while ((browserLike ? crowd.joined() : crowd.open()) + crowd.failed() < count && System.nanoTime() < deadline) {
+        // A step is open when every client has joined (its welcome came, or its upgrade where there is no join).
+        while (crowd.joined() + crowd.failed() < count && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         double opened = (System.nanoTime() - start) / 1e9;
         boolean quiet = settle(crowd, deadline);
         progress.step(String.format(Locale.ROOT, "%s, %,d open after %.1f s, the server %s after %.1f s", target.name(),
                 crowd.open(), opened, quiet ? "quiet" : "still sending", (System.nanoTime() - start) / 1e9));
-        return (browserLike ? crowd.joined() : crowd.open()) >= count && quiet;
+        return crowd.joined() >= count && quiet;
     }
 
     private Load load(Child server, Target target, WsCrowd crowd) throws InterruptedException {
         int clients = crowd.open();
-        if (target.join(0) != null && !browserLike) {
-            for (int i = 0; i < clients; i++) {
-                crowd.send(i, target.join(i));
-            }
-            settle(crowd, System.nanoTime() + plan.stepWait().toNanos());
-        }
         progress.step(String.format(Locale.ROOT, "%s, broadcasting to %,d clients", target.name(), clients));
         int senders = Math.min(plan.senders(), clients);
         int seconds = (int) plan.sending().toSeconds();
