@@ -33,7 +33,9 @@ import javax.tools.ToolProvider;
 
 /**
  * Watch mode: stays running, and each time a file of the learner's is saved, compiles the step
- * anew and reruns its tests from the task at hand, so the report is back in about a second.
+ * anew and reruns its tests from the task at hand, so the report is back in about a second. It
+ * says at once what it runs ("running Task 2 (7 tests)...", printed by {@link ProgressReport}),
+ * and the run ends at the task's first failing test. Enter reruns every task from Task 1.
  * Started by {@code ./mvnw -q -Pwatch -pl <step>} (the {@code watch} profile of the root pom runs
  * it with the exec plugin, on the step's test classpath, in Maven's own JVM, which stays warm).
  *
@@ -86,6 +88,7 @@ public final class Watch {
         Path step = Path.of(args[0]).toAbsolutePath().normalize();
         Watch watch = new Watch(step, args[1], args[2], libraries(step));
         System.setProperty("workshop.watch", "true");
+        System.setProperty("workshop.step.dir", step.toString());
         watch.loop();
     }
 
@@ -114,9 +117,15 @@ public final class Watch {
         }
     }
 
-    /** Builds and tests once; returns the task to start from next time. */
+    /**
+     * Builds and tests once, from the task at hand; returns the task to start from next time. The
+     * tasks before it passed on an earlier run and are not rerun (Enter reruns them): the learner
+     * waits for the task they work on only.
+     */
     private int runOnce(int from) throws IOException {
         clearScreen();
+        System.out.println(from > 1 ? "compiling, then from Task " + from + " on..." : "compiling...");
+        System.out.flush();
         long started = System.nanoTime();
         Path classes = runs.resolve("run-" + ++run);
         if (!compile(classes)) {
@@ -127,11 +136,6 @@ public final class Watch {
         int failed;
         try {
             failed = test(classes, from);
-            if (failed == Tasks.NONE && from > 1) {
-                // Green from the task at hand onwards: check the earlier tasks too before saying "done".
-                clearScreen();
-                failed = test(classes, 1);
-            }
         } catch (Exception broken) {
             System.out.println("The tests could not run: " + broken);
             System.out.println("Watching: save a file to try again, Ctrl+C to stop.");
@@ -141,7 +145,7 @@ public final class Watch {
             System.err.printf("watch: built and tested in %.2f s (compiling: %.2f s)%n",
                     (System.nanoTime() - started) / 1e9, (compiled - started) / 1e9);
         }
-        return failed == Tasks.NONE ? 1 : failed;
+        return failed == Tasks.NONE ? from : failed;
     }
 
     /** The last report is the one to read. */
