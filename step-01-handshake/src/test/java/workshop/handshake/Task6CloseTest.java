@@ -106,6 +106,19 @@ class Task6CloseTest {
     }
 
     @Test
+    @DisplayName("a close whose reason is not UTF-8 is answered with 1007, not echoed (RFC 6455 §8.1)")
+    void refusesCloseReasonNotUtf8() throws IOException {
+        try (WireClient browser = server.connect().upgrade()) {
+            // Code 1000, then "by" and a byte that never occurs in UTF-8.
+            browser.send(ClientFrames.masked(0x88, new byte[] {0x03, (byte) 0xe8, 'b', 'y', (byte) 0xff}));
+
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.INVALID_PAYLOAD), browser.readFrame(),
+                    "the server's answer to close 1000 with the reason 62 79 ff, not UTF-8 (Frame.hasValidReason)");
+            browser.assertClosedByServer();
+        }
+    }
+
+    @Test
     @DisplayName("a text frame that is not UTF-8 gets close 1007 (RFC 6455 §8.1)")
     void closesInvalidUtf8() throws IOException {
         try (WireClient client = server.connect().upgrade()) {
