@@ -99,7 +99,7 @@ public final class Watch {
         enter.start();
         delete(runs);
         Map<Path, Long> seen = snapshot();
-        int from = runOnce(1);
+        int from = runOnce(remembered());
         while (true) {
             Thread.sleep(POLL_MILLIS);
             Map<Path, Long> now = snapshot();
@@ -145,7 +145,43 @@ public final class Watch {
             System.err.printf("watch: built and tested in %.2f s (compiling: %.2f s)%n",
                     (System.nanoTime() - started) / 1e9, (compiled - started) / 1e9);
         }
-        return failed == Tasks.NONE ? from : failed;
+        int next = failed == Tasks.NONE ? from : failed;
+        remember(next);
+        return next;
+    }
+
+    /**
+     * Where the last watch ended, if the learner's files are as they were then: a restart of watch
+     * mode goes straight to the task at hand rather than rerunning the ones that passed.
+     */
+    private int remembered() {
+        try {
+            String[] saved = Files.readString(runs.resolveSibling("workshop-watch-from")).split("\t");
+            return saved.length == 2 && saved[0].equals(fingerprint()) ? Integer.parseInt(saved[1].strip()) : 1;
+        } catch (IOException | RuntimeException none) {
+            return 1;
+        }
+    }
+
+    private void remember(int from) {
+        try {
+            Files.writeString(runs.resolveSibling("workshop-watch-from"), fingerprint() + "\t" + from);
+        } catch (IOException | RuntimeException ignored) {
+            // Not remembered: the next start runs from Task 1.
+        }
+    }
+
+    /** The learner's files, the given code and the compiled tests: what decides which tasks pass. */
+    private String fingerprint() throws IOException {
+        int hash = 1;
+        List<Path> folders = new ArrayList<>(sources);
+        folders.addAll(resources);
+        folders.add(testClasses);
+        for (Path file : filesIn(folders, "")) {
+            hash = 31 * hash + file.hashCode();
+            hash = 31 * hash + Arrays.hashCode(Files.readAllBytes(file));
+        }
+        return Integer.toHexString(hash);
     }
 
     /** The last report is the one to read. */
