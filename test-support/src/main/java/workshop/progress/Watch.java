@@ -56,6 +56,7 @@ public final class Watch {
     private final List<Path> resources;
     private final List<Path> watched;
     private final Path testClasses;
+    private final Path mavenClasses;
     private final Path runs;
     private final ClassLoader libraryLoader;
     private final JavaCompiler javac;
@@ -70,6 +71,7 @@ public final class Watch {
         this.resources = existing(step.resolve(resourceDir), step.resolve("src/given/resources"));
         this.watched = existing(step.resolve(sourceDir), step.resolve(resourceDir));
         this.testClasses = step.resolve("target/test-classes");
+        this.mavenClasses = step.resolve("target/classes");
         this.runs = step.resolve("target/watch");
         this.libraryLoader = new URLClassLoader("watch-libraries", urls(libraries), ClassLoader.getPlatformClassLoader());
         this.javac = ToolProvider.getSystemJavaCompiler();
@@ -99,7 +101,7 @@ public final class Watch {
         enter.start();
         delete(runs);
         Map<Path, Long> seen = snapshot();
-        int from = runOnce(remembered());
+        int from = runOnce(remembered(), true);
         while (true) {
             Thread.sleep(POLL_MILLIS);
             Map<Path, Long> now = snapshot();
@@ -113,7 +115,7 @@ public final class Watch {
                 Thread.sleep(QUIET_MILLIS);
                 now = snapshot();
             } while (!now.equals(seen));
-            from = runOnce(rerunAll ? 1 : from);
+            from = runOnce(rerunAll ? 1 : from, false);
         }
     }
 
@@ -122,15 +124,21 @@ public final class Watch {
      * tasks before it passed on an earlier run and are not rerun (Enter reruns them): the learner
      * waits for the task they work on only.
      */
-    private int runOnce(int from) throws IOException {
+    private int runOnce(int from, boolean first) throws IOException {
         clearScreen();
-        System.out.println(from > 1 ? "compiling, then from Task " + from + " on..." : "compiling...");
-        System.out.flush();
         long started = System.nanoTime();
         Path classes = runs.resolve("run-" + ++run);
-        if (!compile(classes)) {
-            delete(classes);
-            return from;
+        if (first && Files.isDirectory(mavenClasses)) {
+            // Maven compiled the same code for this mode a moment ago (the watch profile runs
+            // test-compile first): the first report need not wait for a second compile.
+            classes = mavenClasses;
+        } else {
+            System.out.println(from > 1 ? "compiling, then from Task " + from + " on..." : "compiling...");
+            System.out.flush();
+            if (!compile(classes)) {
+                delete(classes);
+                return from;
+            }
         }
         long compiled = System.nanoTime();
         int failed;
@@ -241,7 +249,7 @@ public final class Watch {
         if (previousLoader != null) {
             previousLoader.close();
         }
-        if (previousClasses != null && !previousClasses.equals(classes)) {
+        if (previousClasses != null && !previousClasses.equals(classes) && previousClasses.startsWith(runs)) {
             delete(previousClasses);
         }
         previousLoader = loader;
