@@ -231,6 +231,10 @@ public final class HandshakeServer implements AutoCloseable {
             // is not a close the RFC allows at all.
             return close.payload().length == 0 ? CloseCodes.NORMAL_CLOSURE : CloseCodes.PROTOCOL_ERROR;
         }
+        if (!close.hasValidReason()) {
+            // §8.1: the reason is text, and text that is not UTF-8 fails the connection.
+            return CloseCodes.INVALID_PAYLOAD;
+        }
         // §7.4: a code no one may send (1006, 1015, 0, ...) is a protocol error, not something to echo.
         return CloseCodes.maySend(code) ? code : CloseCodes.PROTOCOL_ERROR;
     }

@@ -27,7 +27,7 @@ public record Limits(int maxHeaderBytes, int maxPayloadBytes, Duration handshake
     /** Browsers send well under 2 KiB; 8 KiB is the common default of web servers. */
     public static final int MAX_HEADER_BYTES = 8 * 1024;
 
-    /** The same default as Jetty, the server behind steps 2 to 4. */
+    /** The same default as Jetty, the server behind step 4's Javalin (steps 2 and 3 run on Java-WebSocket). */
     public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
     /** A browser sends its request at once; a client that dribbles it holds a thread for nothing. */

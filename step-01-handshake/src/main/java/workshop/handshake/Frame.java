@@ -44,6 +44,15 @@ public record Frame(boolean fin, int opcode, byte[] payload) {
         throw new UnsupportedOperationException("TODO 6: Frame.closeCode");
     }
 
+    /**
+     * Whether the reason a close frame may carry after its code is UTF-8 text, as §5.5.1 requires;
+     * an endpoint that gets anything else fails the connection with 1007 (§8.1).
+     */
+    public boolean hasValidReason() {
+        // TODO 6: true when the bytes after the 2-byte code decode as UTF-8 (a strict decoder: StandardCharsets.UTF_8.newDecoder())
+        return true;
+    }
+
     @Override
     public String toString() {
         String name = switch (opcode) {

@@ -1,5 +1,7 @@
 package workshop.handshake;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -43,6 +45,23 @@ public record Frame(boolean fin, int opcode, byte[] payload) {
             return CloseCodes.NO_STATUS_RECEIVED;
         }
         return (payload[0] & 0xFF) << 8 | (payload[1] & 0xFF);
+    }
+
+    /**
+     * Whether the reason a close frame may carry after its code is UTF-8 text, as §5.5.1 requires;
+     * an endpoint that gets anything else fails the connection with 1007 (§8.1).
+     */
+    public boolean hasValidReason() {
+        if (payload.length <= 2) {
+            return true;
+        }
+        try {
+            // The decoder, unlike new String(...), refuses bad bytes rather than replacing them.
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload, 2, payload.length - 2));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
     }
 
     @Override

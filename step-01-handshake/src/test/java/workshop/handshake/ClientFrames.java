@@ -67,11 +67,11 @@ final class ClientFrames {
         } + ((frame[1] & 0x80) != 0 ? 4 : 0);
         byte[] payload = Arrays.copyOfRange(frame, Math.min(offset, frame.length), frame.length);
         String meaning = switch (opcode) {
-            case 0x0 -> "continuation \"" + shorten(new String(payload, StandardCharsets.UTF_8)) + "\"";
-            case 0x1 -> "text \"" + shorten(new String(payload, StandardCharsets.UTF_8)) + "\"";
+            case 0x0 -> "continuation " + payload(payload);
+            case 0x1 -> "text " + payload(payload);
             case 0x8 -> payload.length >= 2 ? "close " + ((payload[0] & 0xFF) << 8 | (payload[1] & 0xFF)) : "close without a code";
             case 0x9 -> "ping";
-            case 0xA -> "pong \"" + shorten(new String(payload, StandardCharsets.UTF_8)) + "\"";
+            case 0xA -> "pong " + payload(payload);
             default -> "opcode 0x" + Integer.toHexString(opcode);
         };
         String flags = ((frame[0] & 0x80) == 0 ? ", without FIN" : "") + ((frame[1] & 0x80) != 0 ? ", masked" : "");
@@ -80,8 +80,18 @@ final class ClientFrames {
                 + (frame.length > shown.length ? " ... " + frame.length + " bytes" : "") + ")";
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    /**
+     * A payload as text when it is printable, shortened to 40 characters; otherwise its length and
+     * first bytes in hex: a message that carries NUL bytes would make the whole test output
+     * "binary" to grep and to some terminals.
+     */
+    private static String payload(byte[] payload) {
+        String text = new String(payload, StandardCharsets.UTF_8);
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFD)) {
+            byte[] first = Arrays.copyOf(payload, Math.min(payload.length, 8));
+            return "of " + payload.length + " bytes, not printable, starting " + HexFormat.ofDelimiter(" ").formatHex(first);
+        }
+        return text.length() <= 40 ? "\"" + text + "\"" : "\"" + text.substring(0, 40) + "...\" (" + payload.length + " bytes)";
     }
 
     private static ByteArrayOutputStream header(int firstByte, int maskBit, long length) {

@@ -17,8 +17,9 @@ import workshop.progress.Hint;
 @Hint("Frame.close puts the code in 2 big-endian bytes; Frame.closeCode reads them back (RFC 6455 §5.5.1)")
 class Task6CloseTest {
 
+    // Every frame here is a few bytes: the unfinished one is found out in half a second, not two.
     @RegisterExtension
-    final TestServer server = new TestServer();
+    final TestServer server = new TestServer(TestServer.SMALL_FRAMES);
 
     @Test
     @DisplayName("Frame.close(1000) is a final close frame with payload 03 e8")
@@ -106,6 +107,19 @@ class Task6CloseTest {
     }
 
     @Test
+    @DisplayName("a close whose reason is not UTF-8 is answered with 1007, not echoed (RFC 6455 §8.1)")
+    void refusesCloseReasonNotUtf8() throws IOException {
+        try (WireClient browser = server.connect().upgrade()) {
+            // Code 1000, then "by" and a byte that never occurs in UTF-8.
+            browser.send(ClientFrames.masked(0x88, new byte[] {0x03, (byte) 0xe8, 'b', 'y', (byte) 0xff}));
+
+            ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.INVALID_PAYLOAD), browser.readFrame(),
+                    "the server's answer to close 1000 with the reason 62 79 ff, not UTF-8 (Frame.hasValidReason)");
+            browser.assertClosedByServer();
+        }
+    }
+
+    @Test
     @DisplayName("a text frame that is not UTF-8 gets close 1007 (RFC 6455 §8.1)")
     void closesInvalidUtf8() throws IOException {
         try (WireClient client = server.connect().upgrade()) {
@@ -137,7 +151,7 @@ class Task6CloseTest {
             stalled.send(new byte[] {(byte) 0x81});
 
             ClientFrames.assertFrame(ClientFrames.serverClose(CloseCodes.POLICY_VIOLATION), stalled.readFrame(),
-                    "the server's answer to a frame unfinished after " + TestServer.FRAME_TIMEOUT.toMillis()
+                    "the server's answer to a frame unfinished after " + TestServer.SMALL_FRAME_TIMEOUT.toMillis()
                             + " ms (FrameDeadline, given, throws; the server answers with Frame.close)");
             stalled.assertClosedByServer();
         }

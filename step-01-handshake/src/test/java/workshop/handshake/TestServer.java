@@ -19,6 +19,12 @@ final class TestServer implements BeforeEachCallback, AfterEachCallback {
     static final Limits LIMITS = new Limits(Limits.MAX_HEADER_BYTES, Limits.MAX_PAYLOAD_BYTES, HANDSHAKE_TIMEOUT,
             FRAME_TIMEOUT, Limits.MAX_CONNECTIONS);
 
+    /** For tests that send only small frames, each in one write: a frame left unfinished is found in half a second. */
+    static final Duration SMALL_FRAME_TIMEOUT = Duration.ofMillis(500);
+
+    static final Limits SMALL_FRAMES = new Limits(Limits.MAX_HEADER_BYTES, Limits.MAX_PAYLOAD_BYTES, HANDSHAKE_TIMEOUT,
+            SMALL_FRAME_TIMEOUT, Limits.MAX_CONNECTIONS);
+
     private final Limits limits;
     private HandshakeServer server;
 

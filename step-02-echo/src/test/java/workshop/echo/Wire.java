@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -127,7 +128,16 @@ final class Wire {
 
         @Override
         public String toString() {
-            return opcode == CLOSE ? "close " + closeCode() : "opcode " + opcode + " \"" + text() + "\"";
+            if (opcode == CLOSE) {
+                return "close " + closeCode();
+            }
+            // Binary data shown as text would put NUL bytes in the test output: its length and first bytes instead.
+            String text = text();
+            if (text.chars().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFD) || text.length() > 80) {
+                return "opcode " + opcode + ", " + payload.length + " bytes, starting "
+                        + HexFormat.ofDelimiter(" ").formatHex(Arrays.copyOf(payload, Math.min(payload.length, 8)));
+            }
+            return "opcode " + opcode + " \"" + text + "\"";
         }
     }
 

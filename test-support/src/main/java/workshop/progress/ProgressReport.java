@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -28,18 +29,26 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>A task is a test class whose display name starts with {@code "Task N"}; its hint comes from
  * {@link Hint}. A class named {@code "Given: ..."} checks what is already true (given code, the
- * library) and is shown apart. In learner mode the tasks after the first failing one do not start
- * ({@link FailFast}). Each run also writes one line per test to
+ * library) and is shown apart; one named {@code "Classroom check: ..."} checks the finished step
+ * with a crowd and has its own line after the tasks. In learner mode a task ends at its first
+ * failing test, the tasks after it do not start, and the classroom checks wait for every task
+ * ({@link FailFast}); Given classes green on an earlier run are not rerun ({@link GivenCache}).
+ * In watch mode it also says, as they happen, which task runs and how it ended. The report fits
+ * 80 columns: longer lines wrap, with an indent. Each run also writes one line per test to
  * {@code target/workshop-results-<mode>.tsv} (status, test, its display name, its class's display
  * name), which the checks in {@code .ci/} read.
  */
 public final class ProgressReport implements TestExecutionListener {
 
-    private static final String RULE = "=".repeat(78);
-    private static final String LINE = "-".repeat(78);
+    /** The report's width: it fits an 80-column terminal. */
+    private static final int WIDTH = 78;
+    private static final String RULE = "=".repeat(WIDTH);
+    private static final String LINE = "-".repeat(WIDTH);
     private static final int MESSAGE_LIMIT = 400;
+    /** A space that {@link #emit} does not break at. */
+    private static final String KEEP = "\u00a0";
 
-    private enum Status { PASSED, FAILED, SKIPPED }
+    private enum Status { PASSED, FAILED, SKIPPED, NOT_RUN }
 
     /** One test's outcome; {@code position} is where the test stands in its class's source. */
     private record Result(TestIdentifier test, Status status, String message, int position) {}
@@ -49,8 +58,11 @@ public final class ProgressReport implements TestExecutionListener {
         final int number;
         final Class<?> testClass;
         final List<Result> results = new ArrayList<>();
-        String notStarted;
-        boolean doneEarlier;
+        /** Why the class did not run, when it did not: one of FailFast's reasons, or null. */
+        String notRun;
+        /** How many tests the class holds, when it did not run. */
+        long planned;
+        long startedNanos;
 
         Task(String name, Class<?> testClass) {
             this.name = name;
@@ -62,8 +74,20 @@ public final class ProgressReport implements TestExecutionListener {
             return Tasks.isGiven(name);
         }
 
+        boolean classroomCheck() {
+            return Tasks.isClassroomCheck(name);
+        }
+
+        boolean is(String reason) {
+            return notRun != null && notRun.startsWith(reason);
+        }
+
+        boolean doneEarlier() {
+            return is(FailFast.DONE_EARLIER) || is(FailFast.GREEN_EARLIER);
+        }
+
         boolean done() {
-            return doneEarlier || notStarted == null && results.stream().allMatch(r -> r.status == Status.PASSED);
+            return doneEarlier() || notRun == null && results.stream().allMatch(r -> r.status == Status.PASSED);
         }
 
         boolean failing() {
@@ -72,11 +96,15 @@ public final class ProgressReport implements TestExecutionListener {
 
         /** Nothing failed, but something could not run here (no browser, say): not the learner's next task. */
         boolean skippedOnly() {
-            return notStarted == null && !done() && !failing();
+            return notRun == null && !done() && !failing();
         }
 
         long count(Status status) {
             return results.stream().filter(r -> r.status == status).count();
+        }
+
+        long size() {
+            return notRun != null ? planned : results.size();
         }
 
         long toGo() {
@@ -94,6 +122,7 @@ public final class ProgressReport implements TestExecutionListener {
 
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private TestPlan plan;
+    private final boolean watching = Boolean.getBoolean("workshop.watch");
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -103,17 +132,32 @@ public final class ProgressReport implements TestExecutionListener {
     }
 
     @Override
+    public void executionStarted(TestIdentifier identifier) {
+        if (isTopLevelClass(identifier)) {
+            Task task = task(identifier);
+            task.startedNanos = System.nanoTime();
+            if (watching) {
+                // Watch mode says at once what it runs: a save is never met by silence.
+                long tests = tests(identifier).count();
+                System.out.printf("running %s (%d test%s)...%n", label(task), tests, tests == 1 ? "" : "s");
+                System.out.flush();
+            }
+        }
+    }
+
+    @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
-        if (reason != null && reason.startsWith(FailFast.DONE_EARLIER)) {
-            task(identifier).doneEarlier = true;
-        } else if (reason != null && reason.startsWith(FailFast.NOT_STARTED)) {
-            task(identifier).notStarted = reason.substring(FailFast.NOT_STARTED.length());
-        } else if (identifier.isTest()) {
-            record(identifier, Status.SKIPPED, "skipped: " + reason);
+        String why = reason == null ? "" : reason;
+        boolean classWide = Stream.of(FailFast.DONE_EARLIER, FailFast.GREEN_EARLIER, FailFast.NOT_STARTED, FailFast.WAITING)
+                .anyMatch(why::startsWith);
+        if (classWide) {
+            Task task = task(identifier);
+            task.notRun = why;
+            task.planned = tests(identifier).count();
+        } else if (why.startsWith(FailFast.NOT_RUN_YET)) {
+            recordAll(identifier, Status.NOT_RUN, why);
         } else {
-            plan.getDescendants(identifier).stream()
-                    .filter(TestIdentifier::isTest)
-                    .forEach(test -> record(test, Status.SKIPPED, "skipped: " + reason));
+            recordAll(identifier, Status.SKIPPED, "skipped: " + why);
         }
     }
 
@@ -134,10 +178,17 @@ public final class ProgressReport implements TestExecutionListener {
                     .flatMap(task -> task.results.stream())
                     .map(done -> done.test.getUniqueId())
                     .collect(Collectors.toSet());
-            plan.getDescendants(identifier).stream()
-                    .filter(TestIdentifier::isTest)
+            tests(identifier)
                     .filter(test -> !recorded.contains(test.getUniqueId()))
                     .forEach(test -> record(test, status, message));
+        }
+        if (watching && isTopLevelClass(identifier)) {
+            Task task = task(identifier);
+            if (task.notRun == null) {
+                double seconds = (System.nanoTime() - task.startedNanos) / 1e9;
+                System.out.printf("  %s in %.1f s%n", task.failing() ? "fails" : task.done() ? "passes" : "could not run here", seconds);
+                System.out.flush();
+            }
         }
     }
 
@@ -145,6 +196,11 @@ public final class ProgressReport implements TestExecutionListener {
     public void testPlanExecutionFinished(TestPlan testPlan) {
         if (tasks.isEmpty()) {
             return;
+        }
+        for (Task task : tasks.values()) {
+            if (task.given() && task.notRun == null) {
+                GivenCache.remember(task.testClass, task.done() && !task.results.isEmpty());
+            }
         }
         String step = System.getProperty("workshop.step", "this step");
         String mode = System.getProperty("workshop.mode", "starter");
@@ -162,12 +218,33 @@ public final class ProgressReport implements TestExecutionListener {
         writeResults(mode);
     }
 
+    private Stream<TestIdentifier> tests(TestIdentifier identifier) {
+        return identifier.isTest() ? Stream.of(identifier) : plan.getDescendants(identifier).stream().filter(TestIdentifier::isTest);
+    }
+
+    private void recordAll(TestIdentifier identifier, Status status, String message) {
+        List<TestIdentifier> tests = tests(identifier).toList();
+        if (tests.isEmpty() && identifier.getSource().filter(MethodSource.class::isInstance).isPresent()) {
+            record(identifier, status, message); // a parameterized test that never started: one entry
+        }
+        tests.forEach(test -> record(test, status, message));
+    }
+
     private void record(TestIdentifier test, Status status, String message) {
         Task task = task(test);
         task.results.add(new Result(test, status, message, position(test)));
         if (status == Status.FAILED && !task.given()) {
-            FailFast.failed(task.number);
+            FailFast.failed(task.number, task.testClass);
+            if (watching && task.count(Status.FAILED) == 1) {
+                System.out.printf("  red at: %s%n", test.getDisplayName());
+                System.out.flush();
+            }
         }
+    }
+
+    private boolean isTopLevelClass(TestIdentifier identifier) {
+        return identifier.getSource().filter(ClassSource.class::isInstance).isPresent()
+                && plan.getParent(identifier).flatMap(TestIdentifier::getSource).filter(ClassSource.class::isInstance).isEmpty();
     }
 
     private Task task(TestIdentifier identifier) {
@@ -207,72 +284,167 @@ public final class ProgressReport implements TestExecutionListener {
                 .orElse(Integer.MAX_VALUE);
     }
 
+    /** "Task 2", "the classroom check", or the class's whole name. */
+    private static String label(Task task) {
+        if (task.number != Tasks.NONE) {
+            return "Task " + task.number;
+        }
+        if (task.classroomCheck()) {
+            return "the classroom check";
+        }
+        return task.given() && task.testClass != null ? "what is given, " + task.testClass.getSimpleName() : task.name;
+    }
+
     private void print(PrintWriter out, String step, String mode) {
         List<Task> ordered = new ArrayList<>(tasks.values());
-        ordered.sort(Comparator.comparingInt(task -> task.number));
+        ordered.sort(Comparator.comparingInt((Task task) -> task.classroomCheck() ? 1 : 0).thenComparingInt(task -> task.number));
         List<Task> given = ordered.stream().filter(Task::given).toList();
         List<Task> work = ordered.stream().filter(task -> !task.given()).toList();
         long numbered = work.stream().filter(task -> task.number != Tasks.NONE).count();
         long done = work.stream().filter(task -> task.number != Tasks.NONE && task.done()).count();
-        boolean everything = work.stream().allMatch(task -> task.notStarted == null && !task.doneEarlier);
+        boolean everything = work.stream().allMatch(task -> task.notRun == null && task.count(Status.NOT_RUN) == 0);
         long tests = work.stream().mapToLong(task -> task.results.size()).sum();
         long passing = tests - work.stream().mapToLong(Task::toGo).sum();
 
         out.println();
         out.println(RULE);
-        out.printf(" %s (%s): %d of %d tasks done%s%n", step, mode, done, numbered,
-                everything ? ", " + passing + " of " + tests + " tests pass" : "");
+        emit(out, String.format(" %s (%s): %d of %d tasks done%s", step, mode, done, numbered,
+                everything ? ", " + passing + " of " + tests + " tests pass" : ""), 5);
         out.println(LINE);
         for (Task task : given) {
             String what = task.name.substring("Given:".length()).strip();
             if (task.done()) {
-                out.printf(" Already true: %s%n", what);
+                emit(out, " Already true: " + what, 5);
             } else if (task.skippedOnly()) {
-                out.printf(" [-] Given, but skipped here: %s   (%s)%n", what, firstSkip(task));
+                emit(out, String.format(" [-] Given, but skipped here: %s   (%s)", what, firstSkip(task)), 5);
             } else {
-                out.printf(" [!] Given, but failing here: %s   (%d of %d tests)%n", what, task.toGo(), task.results.size());
+                emit(out, String.format(" [!] Given, but failing here: %s   (%d of %d tests)", what, task.toGo(), task.results.size()), 5);
             }
         }
         for (Task task : work) {
             String mark = task.done() ? "[x]" : task.skippedOnly() ? "[-]" : "[ ]";
-            String detail = task.doneEarlier ? "   (passed before: not rerun)"
-                    : task.done() ? ""
-                    : task.notStarted != null ? "   (not started)"
-                    : task.skippedOnly() ? "   (" + task.count(Status.SKIPPED) + " skipped here: " + firstSkip(task) + ")"
-                    : "   (" + task.toGo() + " of " + task.results.size() + " tests to go)";
-            out.printf(" %s %s%s%n", mark, task.name, detail);
+            // The detail in parentheses stays in one piece when the line wraps.
+            emit(out, String.format(" %s %s%s", mark, task.name, detail(task).replace(" ", KEEP).replaceFirst("^" + KEEP + "+", "   ")), 5);
         }
         out.println(LINE);
         Optional<Task> next = work.stream().filter(Task::failing).findFirst()
                 .or(() -> given.stream().filter(Task::failing).findFirst());
         String filter = System.getProperty("test", "");
-        boolean watching = Boolean.getBoolean("workshop.watch");
         long skipped = work.stream().filter(Task::skippedOnly).count();
+        List<Integer> earlier = work.stream().filter(task -> task.is(FailFast.DONE_EARLIER)).map(task -> task.number).toList();
         String then = filter.isBlank()
                 ? "Run the main class and try it in a browser (see the step's README)."
                 : "Run the whole step: " + wrapper() + " test -pl " + step;
         if (next.isEmpty() && skipped > 0) {
-            out.printf(" Nothing failed, but %d task(s) could not run here (marked [-]).%n %s%n", skipped, then);
+            emit(out, String.format(" Nothing failed, but %d task(s) could not run here (marked [-]).", skipped), 1);
+            emit(out, " " + then, 1);
         } else if (next.isEmpty()) {
-            out.printf(" %s%n %s%n", filter.isBlank() ? "All tasks done." : "Done: the tasks run here (-Dtest=" + filter + ") pass.", then);
+            emit(out, " " + (!filter.isBlank() ? "Done: the tasks run here (-Dtest=" + filter + ") pass."
+                    : earlier.isEmpty() ? "All tasks done."
+                    : "All tasks done (Tasks " + earlier.get(0) + " to " + earlier.get(earlier.size() - 1)
+                            + " passed on an earlier run: Enter reruns them)."), 1);
+            emit(out, " " + then, 1);
         }
         if (next.isEmpty() && watching) {
-            out.println(" Watching: save a file to rerun, Enter to rerun every task, Ctrl+C to stop.");
+            emit(out, " Watching: save a file to rerun, Enter to rerun every task, Ctrl+C to stop.", 1);
         } else if (next.isPresent()) {
             Task task = next.get();
             Result first = task.firstFailure();
-            out.println(" Next: " + task.name + (task.given() ? " (true without your work, yet failing here)" : ""));
-            out.println("   Make true: " + first.test.getDisplayName());
-            out.println("   What came: " + indent(first.message));
-            hint(task).ifPresent(hint -> out.println("   Hint:      " + hint));
+            emit(out, " Next: " + task.name + (task.given() ? " (true without your work, yet failing here)" : ""), 7);
+            emit(out, "   Make true: " + first.test.getDisplayName(), 14);
+            emit(out, "   What came: " + first.message, 14);
+            hint(task).ifPresent(hint -> emit(out, "   Hint:      " + hint, 14));
             if (watching) {
-                out.println("   Watching: save a file to rerun, Enter to rerun every task, Ctrl+C to stop.");
+                emit(out, "   Watching: save a file to rerun, Enter to rerun every task, Ctrl+C to stop.", 14);
             } else if (task.testClass != null) {
-                out.printf("   Only this task: %s test -pl %s -Dtest=%s%n", wrapper(), step, task.testClass.getSimpleName());
+                emit(out, String.format("   Only this %s: %s test -pl %s -Dtest=%s", task.number == Tasks.NONE ? "check" : "task",
+                        wrapper(), step, task.testClass.getSimpleName()), 5);
             }
         }
+        counts(out, given, work);
         out.println(RULE);
         out.flush();
+    }
+
+    /** What the counts count: the tests of the tasks, the Given ones, and those not run. */
+    private void counts(PrintWriter out, List<Task> given, List<Task> work) {
+        long ran = work.stream().mapToLong(task -> task.results.stream().filter(r -> r.status != Status.NOT_RUN).count()).sum();
+        long passed = work.stream().mapToLong(task -> task.count(Status.PASSED)).sum();
+        long notRun = work.stream().mapToLong(task -> task.notRun != null ? task.planned : task.count(Status.NOT_RUN)).sum();
+        long givenRan = given.stream().filter(task -> task.notRun == null).mapToLong(task -> task.results.size()).sum();
+        long givenEarlier = given.stream().filter(Task::doneEarlier).count();
+        StringBuilder text = new StringBuilder(" Tests: ").append(ran).append(" of the tasks' ran, ").append(passed).append(" pass");
+        if (notRun > 0) {
+            text.append(", ").append(notRun).append(" not run");
+        }
+        if (givenRan > 0) {
+            text.append("; ").append(givenRan).append(" Given ran");
+        }
+        if (givenEarlier > 0) {
+            text.append("; ").append(givenEarlier).append(givenEarlier == 1 ? " Given class" : " Given classes")
+                    .append(" green on an earlier run, not rerun");
+        }
+        text.append('.');
+        if (!watching && (notRun > 0 || givenEarlier > 0)) {
+            text.append(" Maven's \"Tests run\" counts every test, those not run as skipped.");
+        }
+        emit(out, text.toString(), 5);
+    }
+
+    private static String detail(Task task) {
+        if (task.is(FailFast.DONE_EARLIER)) {
+            return "   (passed before: not rerun)";
+        }
+        if (task.is(FailFast.WAITING)) {
+            return "   (runs once every task is done)";
+        }
+        if (task.is(FailFast.NOT_STARTED)) {
+            return "   (not started)";
+        }
+        if (task.done()) {
+            return "";
+        }
+        if (task.skippedOnly()) {
+            return "   (" + task.count(Status.SKIPPED) + " skipped here: " + firstSkip(task) + ")";
+        }
+        List<String> parts = new ArrayList<>();
+        long passed = task.count(Status.PASSED);
+        long failed = task.count(Status.FAILED);
+        long notRun = task.count(Status.NOT_RUN);
+        long skipped = task.count(Status.SKIPPED);
+        if (passed > 0) {
+            parts.add(passed + " pass");
+        }
+        parts.add(failed + (failed == 1 ? " fails" : " fail"));
+        if (notRun > 0) {
+            parts.add(notRun + " not run yet");
+        }
+        if (skipped > 0) {
+            parts.add(skipped + " skipped here");
+        }
+        return "   (" + String.join(", ", parts) + ")";
+    }
+
+    /**
+     * Prints {@code text} in lines of at most {@link #WIDTH} + 1 columns, broken between words;
+     * every line after the first starts with {@code hang} spaces. Line breaks in the text stay.
+     */
+    static void emit(PrintWriter out, String text, int hang) {
+        String indent = " ".repeat(hang);
+        boolean first = true;
+        for (String paragraph : text.split("\n", -1)) {
+            String rest = first ? paragraph : indent + paragraph.strip();
+            first = false;
+            while (rest.length() > WIDTH + 1) {
+                int cut = rest.lastIndexOf(' ', WIDTH + 1);
+                if (cut <= hang) {
+                    cut = WIDTH + 1; // one word longer than a line: break it
+                }
+                out.println(rest.substring(0, cut).stripTrailing().replace(KEEP, " "));
+                rest = indent + rest.substring(cut).strip();
+            }
+            out.println(rest.replace(KEEP, " "));
+        }
     }
 
     private static String firstSkip(Task task) {
@@ -341,17 +513,28 @@ public final class ProgressReport implements TestExecutionListener {
         }
         if (failure.getClass().getName().equals("org.awaitility.core.TerminalFailureException")) {
             // A wait cut short on purpose (failFast): its message is the test's own reason.
-            return failure.getCause() instanceof AssertionError check ? describe(check) : String.valueOf(failure.getMessage());
+            return failure.getCause() instanceof AssertionError check ? describe(check) : printable(String.valueOf(failure.getMessage()));
         }
         String message = failure.getMessage() == null ? "" : failure.getMessage().strip();
         if (!(failure instanceof AssertionError)) {
             // An exception, not a failed check: its type is part of the story (a TODO still throws).
             message = failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
         }
+        message = printable(message);
         return message.length() > MESSAGE_LIMIT ? message.substring(0, MESSAGE_LIMIT) + " ..." : message;
     }
 
-    private static String indent(String message) {
-        return message.replace("\n", "\n              ");
+    /** Control characters (a NUL from a frame, say) would turn the report into "binary" for grep. */
+    private static String printable(String message) {
+        StringBuilder text = new StringBuilder(Math.min(message.length(), MESSAGE_LIMIT + 16));
+        for (int i = 0; i < message.length() && text.length() <= MESSAGE_LIMIT; i++) {
+            char c = message.charAt(i);
+            if (c < ' ' && c != '\n' || c == 0x7f) {
+                text.append(String.format("\\u%04x", (int) c));
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 }

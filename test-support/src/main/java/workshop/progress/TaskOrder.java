@@ -7,7 +7,8 @@ import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
  * Runs a step's test classes in the order a learner works: what is already true first, then
- * Task 1, Task 2, ..., then the rest ("Try it"). {@link FailFast} relies on it. Set for every step
+ * Task 1, Task 2, ..., then the rest ("Try it"), and the classroom checks last, once everything
+ * else is known. {@link FailFast} relies on it. Set for every step
  * in test-support's {@code junit-platform.properties}.
  */
 public final class TaskOrder implements ClassOrderer {
@@ -20,6 +21,13 @@ public final class TaskOrder implements ClassOrderer {
     }
 
     private static int rank(String displayName) {
-        return Tasks.isGiven(displayName) ? -1 : Tasks.number(displayName);
+        if (Tasks.isGiven(displayName)) {
+            return -1;
+        }
+        if (Tasks.isClassroomCheck(displayName)) {
+            return Tasks.NONE;
+        }
+        int task = Tasks.number(displayName);
+        return task == Tasks.NONE ? Tasks.NONE - 1 : task;
     }
 }

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a test class is, read from its display name: a task ({@code "Task N: ..."}), something the
- * given code or the library already does ({@code "Given: ..."}), or neither ({@code "Try it: ..."}).
+ * given code or the library already does ({@code "Given: ..."}), a check of the finished step with a
+ * crowd ({@code "Classroom check: ..."}), or none of these ({@code "Try it: ..."}).
  */
 final class Tasks {
 
@@ -31,10 +32,24 @@ final class Tasks {
     }
 
     /**
+     * Churn, slow readers, silent peers, floods: seconds each, so in learner mode they run only once
+     * every task is done, as the step's last check.
+     */
+    static boolean isClassroomCheck(String displayName) {
+        return displayName.startsWith("Classroom check:");
+    }
+
+    /**
      * Learner mode: the starter, one task at a time. The solution profile and
      * {@code -Dworkshop.all=true} (CI's checks) run every test.
      */
     static boolean oneTaskAtATime() {
         return System.getProperty("workshop.mode", "starter").equals("starter") && !Boolean.getBoolean("workshop.all");
+    }
+
+    /** Where CI runs (it sets {@code CI}), nothing is taken from an earlier run. */
+    static boolean inCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
     }
 }

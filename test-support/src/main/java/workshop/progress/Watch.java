@@ -33,7 +33,9 @@ import javax.tools.ToolProvider;
 
 /**
  * Watch mode: stays running, and each time a file of the learner's is saved, compiles the step
- * anew and reruns its tests from the task at hand, so the report is back in about a second.
+ * anew and reruns its tests from the task at hand, so the report is back in about a second. It
+ * says at once what it runs ("running Task 2 (7 tests)...", printed by {@link ProgressReport}),
+ * and the run ends at the task's first failing test. Enter reruns every task from Task 1.
  * Started by {@code ./mvnw -q -Pwatch -pl <step>} (the {@code watch} profile of the root pom runs
  * it with the exec plugin, on the step's test classpath, in Maven's own JVM, which stays warm).
  *
@@ -54,6 +56,7 @@ public final class Watch {
     private final List<Path> resources;
     private final List<Path> watched;
     private final Path testClasses;
+    private final Path mavenClasses;
     private final Path runs;
     private final ClassLoader libraryLoader;
     private final JavaCompiler javac;
@@ -68,6 +71,7 @@ public final class Watch {
         this.resources = existing(step.resolve(resourceDir), step.resolve("src/given/resources"));
         this.watched = existing(step.resolve(sourceDir), step.resolve(resourceDir));
         this.testClasses = step.resolve("target/test-classes");
+        this.mavenClasses = step.resolve("target/classes");
         this.runs = step.resolve("target/watch");
         this.libraryLoader = new URLClassLoader("watch-libraries", urls(libraries), ClassLoader.getPlatformClassLoader());
         this.javac = ToolProvider.getSystemJavaCompiler();
@@ -86,6 +90,7 @@ public final class Watch {
         Path step = Path.of(args[0]).toAbsolutePath().normalize();
         Watch watch = new Watch(step, args[1], args[2], libraries(step));
         System.setProperty("workshop.watch", "true");
+        System.setProperty("workshop.step.dir", step.toString());
         watch.loop();
     }
 
@@ -96,7 +101,7 @@ public final class Watch {
         enter.start();
         delete(runs);
         Map<Path, Long> seen = snapshot();
-        int from = runOnce(1);
+        int from = runOnce(remembered(), true);
         while (true) {
             Thread.sleep(POLL_MILLIS);
             Map<Path, Long> now = snapshot();
@@ -110,28 +115,35 @@ public final class Watch {
                 Thread.sleep(QUIET_MILLIS);
                 now = snapshot();
             } while (!now.equals(seen));
-            from = runOnce(rerunAll ? 1 : from);
+            from = runOnce(rerunAll ? 1 : from, false);
         }
     }
 
-    /** Builds and tests once; returns the task to start from next time. */
-    private int runOnce(int from) throws IOException {
+    /**
+     * Builds and tests once, from the task at hand; returns the task to start from next time. The
+     * tasks before it passed on an earlier run and are not rerun (Enter reruns them): the learner
+     * waits for the task they work on only.
+     */
+    private int runOnce(int from, boolean first) throws IOException {
         clearScreen();
         long started = System.nanoTime();
         Path classes = runs.resolve("run-" + ++run);
-        if (!compile(classes)) {
-            delete(classes);
-            return from;
+        if (first && Files.isDirectory(mavenClasses)) {
+            // Maven compiled the same code for this mode a moment ago (the watch profile runs
+            // test-compile first): the first report need not wait for a second compile.
+            classes = mavenClasses;
+        } else {
+            System.out.println(from > 1 ? "compiling, then from Task " + from + " on..." : "compiling...");
+            System.out.flush();
+            if (!compile(classes)) {
+                delete(classes);
+                return from;
+            }
         }
         long compiled = System.nanoTime();
         int failed;
         try {
             failed = test(classes, from);
-            if (failed == Tasks.NONE && from > 1) {
-                // Green from the task at hand onwards: check the earlier tasks too before saying "done".
-                clearScreen();
-                failed = test(classes, 1);
-            }
         } catch (Exception broken) {
             System.out.println("The tests could not run: " + broken);
             System.out.println("Watching: save a file to try again, Ctrl+C to stop.");
@@ -141,7 +153,43 @@ public final class Watch {
             System.err.printf("watch: built and tested in %.2f s (compiling: %.2f s)%n",
                     (System.nanoTime() - started) / 1e9, (compiled - started) / 1e9);
         }
-        return failed == Tasks.NONE ? 1 : failed;
+        int next = failed == Tasks.NONE ? from : failed;
+        remember(next);
+        return next;
+    }
+
+    /**
+     * Where the last watch ended, if the learner's files are as they were then: a restart of watch
+     * mode goes straight to the task at hand rather than rerunning the ones that passed.
+     */
+    private int remembered() {
+        try {
+            String[] saved = Files.readString(runs.resolveSibling("workshop-watch-from")).split("\t");
+            return saved.length == 2 && saved[0].equals(fingerprint()) ? Integer.parseInt(saved[1].strip()) : 1;
+        } catch (IOException | RuntimeException none) {
+            return 1;
+        }
+    }
+
+    private void remember(int from) {
+        try {
+            Files.writeString(runs.resolveSibling("workshop-watch-from"), fingerprint() + "\t" + from);
+        } catch (IOException | RuntimeException ignored) {
+            // Not remembered: the next start runs from Task 1.
+        }
+    }
+
+    /** The learner's files, the given code and the compiled tests: what decides which tasks pass. */
+    private String fingerprint() throws IOException {
+        int hash = 1;
+        List<Path> folders = new ArrayList<>(sources);
+        folders.addAll(resources);
+        folders.add(testClasses);
+        for (Path file : filesIn(folders, "")) {
+            hash = 31 * hash + file.hashCode();
+            hash = 31 * hash + Arrays.hashCode(Files.readAllBytes(file));
+        }
+        return Integer.toHexString(hash);
     }
 
     /** The last report is the one to read. */
@@ -201,7 +249,7 @@ public final class Watch {
         if (previousLoader != null) {
             previousLoader.close();
         }
-        if (previousClasses != null && !previousClasses.equals(classes)) {
+        if (previousClasses != null && !previousClasses.equals(classes) && previousClasses.startsWith(runs)) {
             delete(previousClasses);
         }
         previousLoader = loader;
