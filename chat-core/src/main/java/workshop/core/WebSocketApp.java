@@ -53,34 +53,7 @@ public final class WebSocketApp {
      */
     public static Javalin create(Hub hub, String path, OriginCheck origins, Consumer<JavalinConfig> more) {
         return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setMaxTextMessageSize(Limits.MAX_MESSAGE_BYTES);
-                factory.setMaxBinaryMessageSize(Limits.MAX_MESSAGE_BYTES);
-                factory.setIdleTimeout(Limits.IDLE_TIMEOUT);
-            });
-            // A graceful stop: Jetty closes every WebSocket with 1001, going away (RFC 6455 §7.4.1),
-            // instead of dropping the TCP connections.
-            config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
-            config.jetty.modifyServletContextHandler(handler -> {
-                // No cookie: the chat keeps no HTTP sessions.
-                handler.getSessionHandler().setUsingCookies(false);
-                handler.addFilter((Filter) (request, response, chain) -> chain.doFilter(
-                        isUpgrade(request) ? new WithoutSession((HttpServletRequest) request) : request, response),
-                        "/*", EnumSet.of(DispatcherType.REQUEST));
-                if (!Limits.DEFLATE) {
-                    // Jetty accepts an extension the client offers if its registry knows it: once the
-                    // context has started, the registry no longer knows permessage-deflate, and the
-                    // 101 carries no Sec-WebSocket-Extensions.
-                    handler.addEventListener(new ServletContextListener() {
-                        @Override
-                        public void contextInitialized(ServletContextEvent started) {
-                            WebSocketServerComponents.getWebSocketComponents(handler).getExtensionRegistry()
-                                    .getAvailableExtensions().remove(DEFLATE);
-                        }
-                    });
-                }
-            });
+            serve(config, Limits.MAX_MESSAGE_BYTES);
             config.events.serverStopped(hub::close);
 
             config.staticFiles.add(files -> {
@@ -98,6 +71,41 @@ public final class WebSocketApp {
                 ws.onClose(ctx -> hub.disconnected(ctx, ctx.status()));
             });
             more.accept(config);
+        });
+    }
+
+    /**
+     * What every WebSocket server of the workshop sets up the same way, the game's too: Jetty's limits,
+     * a graceful stop, no HTTP sessions, and permessage-deflate declined.
+     */
+    public static void serve(JavalinConfig config, int maxMessageBytes) {
+        config.startup.showJavalinBanner = false;
+        config.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(maxMessageBytes);
+            factory.setMaxBinaryMessageSize(maxMessageBytes);
+            factory.setIdleTimeout(Limits.IDLE_TIMEOUT);
+        });
+        // A graceful stop: Jetty closes every WebSocket with 1001, going away (RFC 6455 §7.4.1),
+        // instead of dropping the TCP connections.
+        config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
+        config.jetty.modifyServletContextHandler(handler -> {
+            // No cookie: the chat keeps no HTTP sessions.
+            handler.getSessionHandler().setUsingCookies(false);
+            handler.addFilter((Filter) (request, response, chain) -> chain.doFilter(
+                    isUpgrade(request) ? new WithoutSession((HttpServletRequest) request) : request, response),
+                    "/*", EnumSet.of(DispatcherType.REQUEST));
+            if (!Limits.DEFLATE) {
+                // Jetty accepts an extension the client offers if its registry knows it: once the
+                // context has started, the registry no longer knows permessage-deflate, and the
+                // 101 carries no Sec-WebSocket-Extensions.
+                handler.addEventListener(new ServletContextListener() {
+                    @Override
+                    public void contextInitialized(ServletContextEvent started) {
+                        WebSocketServerComponents.getWebSocketComponents(handler).getExtensionRegistry()
+                                .getAvailableExtensions().remove(DEFLATE);
+                    }
+                });
+            }
         });
     }
 

@@ -2,12 +2,12 @@ package workshop.game;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import workshop.core.OriginCheck;
 import workshop.core.UpgradeCheck;
+import workshop.core.WebSocketApp;
 
 /**
  * The arena: Javalin serves the page (from {@code /public} on the classpath) and the WebSocket
@@ -17,18 +17,13 @@ import workshop.core.UpgradeCheck;
  * to play and http://localhost:7078/?watch on the projector. {@code -Dport=8080} changes the port;
  * {@code -Dorigins=...} lets pages from other origins connect (the chat core's {@link OriginCheck}).
  *
- * <p>From the chat core it takes the checks before the upgrade. Not its hub: the game's owner thread
+ * <p>From the chat core it takes the checks before the upgrade and Jetty's settings. Not its hub: the game's owner thread
  * is its tick loop ({@link Game}), its inputs are binary and 20 a second, and a spectator never joins.
  */
 public final class GameApp {
 
     public static final int DEFAULT_PORT = 7078;
     public static final String PATH = "/game";
-
-    /** Sent with the page: its scripts and sockets may come from this server only, and no other site may frame it. */
-    public static final Map<String, String> PAGE_HEADERS = Map.of(
-            "Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-            "X-Content-Type-Options", "nosniff");
 
     private static final Logger log = LoggerFactory.getLogger(GameApp.class);
 
@@ -47,20 +42,14 @@ public final class GameApp {
     /** The app, not started yet: call {@code start(port)}; port 0 picks a free one. Stopping it stops the game. */
     public static Javalin create(Game game, OriginCheck origins) {
         return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setMaxTextMessageSize(Limits.MAX_MESSAGE_BYTES);
-                factory.setMaxBinaryMessageSize(Limits.MAX_MESSAGE_BYTES);
-                factory.setIdleTimeout(Limits.IDLE_TIMEOUT);
-            });
-            config.jetty.modifyServer(server -> server.setStopTimeout(Limits.STOP_TIMEOUT.toMillis()));
-            // No cookie: the game keeps no HTTP sessions (see UpgradeCheck).
-            config.jetty.modifyServletContextHandler(handler -> handler.getSessionHandler().setUsingCookies(false));
+            // The chat core's Jetty settings: a graceful stop, no HTTP sessions, permessage-deflate declined
+            // (a snapshot is a few hundred bytes of numbers that barely compress, 20 times a second).
+            WebSocketApp.serve(config, Limits.MAX_MESSAGE_BYTES);
             config.events.serverStopped(game::close);
             config.staticFiles.add(files -> {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
-                files.headers = PAGE_HEADERS;
+                files.headers = WebSocketApp.PAGE_HEADERS;
             });
             // On the plain HTTP request, before the upgrade: a bad key gets 400, a foreign page 403, and no socket.
             config.routes.wsBeforeUpgrade(PATH, ctx -> UpgradeCheck.check(ctx, origins));

@@ -73,9 +73,6 @@ public final class Limits {
      */
     public static final Duration PING_INTERVAL = Duration.ofSeconds(30);
 
-    /** Jetty closes a connection after this long without reading or writing on it. */
-    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(1);
-
     /** When the server stops, how long Jetty gives the connections to close with 1001. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 

@@ -57,6 +57,32 @@ class GivenMessagesTest {
     }
 
     @Test
+    @DisplayName("the 101 declines permessage-deflate, which every browser offers (the chat core's WebSocketApp.serve)")
+    void deflateDeclined() throws java.io.IOException {
+        java.net.URI uri = server.uri("");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + GameApp.PATH + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            java.io.InputStream in = socket.getInputStream();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b == -1) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            assertTrue(head.toString().startsWith("HTTP/1.1 101"), "an upgrade offering permessage-deflate, as Chromium's: " + head);
+            assertTrue(!head.toString().toLowerCase().contains("sec-websocket-extensions"),
+                    "the game declines the extension, as the chat does (see the README's figures): " + head);
+        }
+    }
+
+    @Test
     @DisplayName("a message over Limits.MAX_MESSAGE_BYTES is closed with 1009 (by Jetty)")
     void tooBig() {
         try (Bot bot = server.join("big")) {
