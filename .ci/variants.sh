@@ -90,10 +90,11 @@ build_variant() { # step task
 }
 
 # The repository without its build output, for the reactor: root pom, wrapper, test-support, the
-# chat core (given code of the chat steps and the game), and every module's pom (the root pom lists them all).
+# chat core (given code of the chat steps and the game), the checks steps 2 and 3 put in front of
+# Java-WebSocket, and every module's pom (the root pom lists them all).
 prepare_scratch() {
   cp pom.xml mvnw "$scratch/"
-  cp -r .mvn test-support chat-core "$scratch/"
+  cp -r .mvn test-support chat-core strict-java-websocket "$scratch/"
   local pom
   for pom in */pom.xml; do mkdir -p "$scratch/$(dirname "$pom")"; cp "$pom" "$scratch/$pom"; done
 }

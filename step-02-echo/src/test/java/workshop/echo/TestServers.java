@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.PingFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import workshop.strict.StrictConnection;
 
 /** Starts an {@link EchoServer} on a free port for one test, and stops it afterwards. */
 final class TestServers {

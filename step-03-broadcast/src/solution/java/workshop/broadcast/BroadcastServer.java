@@ -11,6 +11,7 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import workshop.strict.StrictConnection;
 
 /**
  * One conversation for many connections: every text message goes to everyone, the sender included,

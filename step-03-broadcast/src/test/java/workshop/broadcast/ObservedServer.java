@@ -16,6 +16,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.PingFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import workshop.strict.StrictConnection;
 
 /**
  * The learner's server, watched: it says when it is listening, records each text it broadcasts, and

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import workshop.strict.StrictConnection;
 
 /**
  * One test's server on a free port, and the clients a test connects to it. Close it after the test:

@@ -77,8 +77,15 @@ final class GivenCache {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 sha.update(System.getProperty("java.version", "").getBytes(StandardCharsets.UTF_8));
                 Path step = step();
-                for (Path file : filesIn(step.resolve("src/given"), step.resolve("target/test-classes"),
-                        step.resolve("pom.xml"), step.resolve("../pom.xml"))) {
+                List<Path> places = new ArrayList<>(List.of(step.resolve("src/given"), step.resolve("target/test-classes"),
+                        step.resolve("pom.xml"), step.resolve("../pom.xml")));
+                // Shared given code (chat-core/, strict-java-websocket/): a change there may change a Given result.
+                for (String shared : System.getProperty("workshop.given.shared", "").split(",")) {
+                    if (!shared.isBlank()) {
+                        places.add(Path.of(shared.strip()).resolve("src/main"));
+                    }
+                }
+                for (Path file : filesIn(places.toArray(Path[]::new))) {
                     sha.update(step.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                     sha.update(Files.readAllBytes(file));
                 }

@@ -65,10 +65,18 @@ public final class Watch {
     private URLClassLoader previousLoader;
     private Path previousClasses;
 
-    private Watch(Path step, String sourceDir, String resourceDir, List<Path> libraries) throws IOException {
+    private Watch(Path step, String sourceDir, String resourceDir, List<Path> shared, List<Path> libraries) throws IOException {
         this.step = step;
-        this.sources = existing(step.resolve(sourceDir), step.resolve("src/given/java"));
-        this.resources = existing(step.resolve(resourceDir), step.resolve("src/given/resources"));
+        List<Path> sourceFolders = new ArrayList<>(List.of(step.resolve(sourceDir), step.resolve("src/given/java")));
+        List<Path> resourceFolders = new ArrayList<>(List.of(step.resolve(resourceDir), step.resolve("src/given/resources")));
+        // Given code that several steps share (chat-core/, strict-java-websocket/) is compiled with the
+        // learner's code, as Maven's build adds it: Maven's own classes folder is not on this class path.
+        for (Path folder : shared) {
+            sourceFolders.add(folder.resolve("src/main/java"));
+            resourceFolders.add(folder.resolve("src/main/resources"));
+        }
+        this.sources = existing(sourceFolders.toArray(Path[]::new));
+        this.resources = existing(resourceFolders.toArray(Path[]::new));
         this.watched = existing(step.resolve(sourceDir), step.resolve(resourceDir));
         this.testClasses = step.resolve("target/test-classes");
         this.mavenClasses = step.resolve("target/classes");
@@ -85,10 +93,15 @@ public final class Watch {
         files.setLocationFromPaths(StandardLocation.CLASS_PATH, libraries);
     }
 
-    /** Arguments: the step's folder, its source folder and its resource folder (relative to the step). */
+    /**
+     * Arguments: the step's folder, its source folder and its resource folder (relative to the step),
+     * then the folders of shared given code the step builds in (those that do not exist are passed over).
+     */
     public static void main(String[] args) throws Exception {
         Path step = Path.of(args[0]).toAbsolutePath().normalize();
-        Watch watch = new Watch(step, args[1], args[2], libraries(step));
+        List<Path> shared = Arrays.stream(args).skip(3).map(folder -> Path.of(folder).toAbsolutePath().normalize()).toList();
+        Watch watch = new Watch(step, args[1], args[2], shared, libraries(step));
+        System.setProperty("workshop.given.shared", String.join(",", Arrays.asList(args).subList(3, args.length)));
         System.setProperty("workshop.watch", "true");
         System.setProperty("workshop.step.dir", step.toString());
         watch.loop();

@@ -1,4 +1,4 @@
-package workshop.echo;
+package workshop.strict;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

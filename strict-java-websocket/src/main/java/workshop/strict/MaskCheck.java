@@ -1,4 +1,4 @@
-package workshop.broadcast;
+package workshop.strict;
 
 import java.nio.ByteBuffer;
 

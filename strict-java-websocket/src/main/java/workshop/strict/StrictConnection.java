@@ -1,4 +1,4 @@
-package workshop.echo;
+package workshop.strict;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * {@code 404 WebSocket Upgrade Failure} ({@code WebSocketImpl.closeConnectionDueToWrongHandshake});
  * a request it cannot parse gets no answer at all, and it keeps such a connection open.
  */
-final class StrictConnection extends WebSocketImpl {
+public final class StrictConnection extends WebSocketImpl {
 
     /** A browser sends its request at once; a client that sends it slowly, or not at all, only holds a socket. */
-    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** Browsers send well under 2 KiB; 8 KiB is the common default of web servers, and step 1's. */
     static final int MAX_HEAD_BYTES = 8 * 1024;
 
@@ -54,7 +54,7 @@ final class StrictConnection extends WebSocketImpl {
     }
 
     /** Makes a server's connections strict: {@code server.setWebSocketFactory(StrictConnection.factory(...))}. */
-    static WebSocketServerFactory factory(Duration handshakeTimeout) {
+    public static WebSocketServerFactory factory(Duration handshakeTimeout) {
         return new DefaultWebSocketServerFactory() {
             @Override
             public WebSocketImpl createWebSocket(WebSocketAdapter server, List<Draft> drafts) {
