@@ -373,7 +373,7 @@ public final class ProgressReport implements TestExecutionListener {
         long notRun = work.stream().mapToLong(task -> task.notRun != null ? task.planned : task.count(Status.NOT_RUN)).sum();
         long givenRan = given.stream().filter(task -> task.notRun == null).mapToLong(task -> task.results.size()).sum();
         long givenEarlier = given.stream().filter(Task::doneEarlier).count();
-        StringBuilder text = new StringBuilder(" Tests: ").append(ran).append(" of the tasks' ran, ").append(passed).append(" pass");
+        StringBuilder text = new StringBuilder(" Task tests: ").append(ran).append(" ran, ").append(passed).append(" pass");
         if (notRun > 0) {
             text.append(", ").append(notRun).append(" not run");
         }
