@@ -36,8 +36,8 @@ class Task4BadInputTest {
             stranger.typing();
             stranger.join("carol");
 
-            stranger.expectError("not-joined", "the answer to a message sent before joining: requireJoined in ChatRoom.say");
-            stranger.expectError("not-joined", "the answer to typing before joining: requireJoined in ChatRoom.typing");
+            stranger.expectError("not-joined", "the answer to a message sent before joining: requireJoined in ChatRoom.checkText (TODO 4)");
+            stranger.expectError("not-joined", "the answer to typing before joining: ChatRoom.typing calls requireJoined (given)");
             stranger.expect("welcome", "the stranger's join");
             JsonObject next = bob.next("the notice that carol joined");
             assertEquals("joined", type(next), "bob's first message should be carol's arrival: nothing she sent before joining may reach him. Got " + next);
