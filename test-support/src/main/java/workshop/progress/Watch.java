@@ -47,9 +47,10 @@ import javax.tools.ToolProvider;
  */
 public final class Watch {
 
-    private static final long POLL_MILLIS = 500;
+    /** Only the learner's few files are looked at, so a short poll costs nothing and the verdict comes sooner. */
+    private static final long POLL_MILLIS = 150;
     /** A save in an editor can write several files, or one file twice: wait for quiet first. */
-    private static final long QUIET_MILLIS = 200;
+    private static final long QUIET_MILLIS = 150;
 
     private final Path step;
     private final List<Path> sources;
