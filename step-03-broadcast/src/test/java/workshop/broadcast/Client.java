@@ -90,6 +90,20 @@ abstract class Client implements AutoCloseable {
     }
 
     /**
+     * A send that failed because the connection had ended: the error says only "Output closed", the
+     * ending says why (the server's close code and reason, or the client's own error).
+     */
+    protected AssertionError sendFailed(RuntimeException error) {
+        try {
+            await().atMost(Duration.ofSeconds(1)).until(this::isClosed);
+        } catch (ConditionTimeoutException stillOpen) {
+            // Reported as such below.
+        }
+        return new AssertionError(label + " could not send (" + error + "): its connection had ended with "
+                + (closedWith == null ? "nothing reported yet" : closedWith) + server.failure().map(f -> "; the server threw " + f).orElse(""), error);
+    }
+
+    /**
      * Waits for the first received line that matches {@code regex} and returns its match.
      * Fails with what came instead, and {@code where} to look, if none comes in time or the connection closes.
      */

@@ -5,6 +5,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +30,11 @@ final class JdkClient extends Client implements WebSocket.Listener {
     @Override
     void send(String text) {
         // The JDK client allows one outstanding send at a time: wait for each before the next.
-        socket.join().sendText(text, true).join();
+        try {
+            socket.join().sendText(text, true).join();
+        } catch (CompletionException | IllegalStateException ended) {
+            throw sendFailed(ended);
+        }
     }
 
     @Override

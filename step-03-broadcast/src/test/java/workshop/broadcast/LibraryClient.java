@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -52,7 +53,11 @@ final class LibraryClient extends Client {
 
     @Override
     void send(String text) {
-        socket.send(text);
+        try {
+            socket.send(text);
+        } catch (WebsocketNotConnectedException ended) {
+            throw sendFailed(ended);
+        }
     }
 
     @Override
