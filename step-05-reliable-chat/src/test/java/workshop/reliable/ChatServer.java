@@ -13,7 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import workshop.chattest.ChatClient;
+import workshop.chattest.ServerLog;
 import workshop.chattest.TestClock;
 import workshop.core.Hub;
 import workshop.core.OriginCheck;
@@ -32,7 +36,7 @@ final class ChatServer implements AutoCloseable {
     final Tokens tokens = new Tokens("a key for the tests, 32 bytes ok".getBytes(StandardCharsets.UTF_8), clock);
     final Hub hub = new Hub(clock, Hub.Settings.DEFAULTS.withConnections(10_000, 10_000));
     final Admission admission;
-    final ServerLog log = new ServerLog();
+    final ServerLog log = ServerLog.captureSilently();
     private final Javalin app;
 
     ChatServer() {
@@ -46,6 +50,15 @@ final class ChatServer implements AutoCloseable {
 
     int port() {
         return app.port();
+    }
+
+    URI uri() {
+        return uri(port());
+    }
+
+    /** The chat's address on this port: the server's own, or a proxy's in front of it. */
+    static URI uri(int port) {
+        return URI.create("ws://127.0.0.1:" + port + ReliableChatApp.PATH);
     }
 
     String page() {
@@ -106,15 +119,45 @@ final class ChatServer implements AutoCloseable {
                 .findFirst().orElse(Integer.MAX_VALUE);
     }
 
-    /** Logs in and opens a chat socket on this port (or a proxy's), not joined yet. */
+    /** Logs in and opens a chat socket, not joined yet. */
     ChatClient connect(String name) {
-        return ChatClient.connect(port(), name, token(name));
+        return connect(port(), name, token(name), true);
+    }
+
+    /**
+     * Opens a chat socket to this port (the server's, or a proxy's) with the token as its cookie, as a
+     * logged-in page does; with {@code reads} false, a client that never reads (a frozen tab).
+     */
+    static ChatClient connect(int port, String label, String token, boolean reads) {
+        return ChatClient.connectWith(uri(port), label, headers(token, null), reads);
+    }
+
+    /** 101 when the server upgrades a socket with this token (none when null) from this Origin (none when null), else its status. */
+    int handshakeStatus(String token, String origin) {
+        return ChatClient.handshakeStatusWith(uri(), headers(token, origin));
+    }
+
+    /** The refusal of an upgrade with this token, or null when the server upgraded. */
+    HttpResponse<?> refusal(String token) {
+        return ChatClient.refusal(uri(), headers(token, null));
+    }
+
+    /** What a logged-in page's upgrade carries: the token as a cookie (the browser sends it by itself), and its Origin. */
+    private static Map<String, String> headers(String token, String origin) {
+        Map<String, String> headers = new HashMap<>();
+        if (token != null) {
+            headers.put("Cookie", ReliableChatApp.TOKEN_COOKIE + "=" + token);
+        }
+        if (origin != null) {
+            headers.put("Origin", origin);
+        }
+        return headers;
     }
 
     /** Connects, joins as a newcomer; returns once the welcome came. */
     ChatClient join(String name) {
         ChatClient client = connect(name);
-        client.join(null);
+        client.send(ReliableMessages.join(null));
         client.expect("welcome", "the answer to " + name + "'s join");
         return client;
     }

@@ -2,8 +2,9 @@ package workshop.reliable;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static workshop.reliable.ChatClient.names;
-import static workshop.reliable.ChatClient.string;
+import static workshop.chattest.ChatClient.names;
+import static workshop.chattest.ChatClient.string;
+import static workshop.reliable.ReliableMessages.join;
 
 import com.google.gson.JsonObject;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.ChatClient;
 import workshop.net.FaultProxy;
 
 /**
@@ -49,8 +51,8 @@ class GivenCrowdTest {
                 for (int i = 0; i < tokens.size(); i++) {
                     int n = i;
                     visits.add(crowd.submit(() -> {
-                        ChatClient visitor = ChatClient.connect(server.port(), "churn" + n, tokens.get(n));
-                        visitor.join(null);
+                        ChatClient visitor = ChatServer.connect(server.port(), "churn" + n, tokens.get(n), true);
+                        visitor.send(join(null));
                         visitor.expectSkipping("welcome", "churn" + n + "'s welcome");
                         if (n % 2 == 0) {
                             visitor.leave();
@@ -86,8 +88,8 @@ class GivenCrowdTest {
     @DisplayName("a member that never reads is dropped once its outgoing budget is spent; the others never wait for it")
     void slowReader() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob");
-                ChatClient frozen = ChatClient.connectNeverReading(server.port(), "frozen", server.token("frozen"))) {
-            frozen.join(null);
+                ChatClient frozen = ChatServer.connect(server.port(), "frozen", server.token("frozen"), false)) {
+            frozen.send(join(null));
             ada.expectSkipping("joined", "frozen joined");
             floodUntilLeft(ada, bob, "frozen");
         }
@@ -129,7 +131,7 @@ class GivenCrowdTest {
                 }
                 next = bob.next("message " + i);
             }
-            ada.drain();
+            ada.rest();
         }
         throw new AssertionError(who + " never read and was still in the room after " + MOST_MESSAGES
                 + " messages: the core's Connection should drop it past workshop.core.Limits.MAX_QUEUED_BYTES");

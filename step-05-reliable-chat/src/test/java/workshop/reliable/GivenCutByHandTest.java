@@ -29,7 +29,7 @@ class GivenCutByHandTest {
                 Member bob = Member.join(server, "bob")) {
             cut.toggle();
             assertFalse(cut.isOpen(), "the door after one Enter");
-            ada.client().awaitClosed("ada's connection through the door, cut");
+            ada.client().awaitClose("ada's connection through the door, cut");
             assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", cut.port()).close(),
                     "a new connection to the cut door is refused, as with no network");
 

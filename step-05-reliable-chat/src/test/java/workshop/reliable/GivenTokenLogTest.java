@@ -2,10 +2,12 @@ package workshop.reliable;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workshop.reliable.ReliableMessages.join;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.ChatClient;
 
 @DisplayName("Given: the login token never appears in the server's log")
 class GivenTokenLogTest {
@@ -22,13 +24,13 @@ class GivenTokenLogTest {
     void neverLogged() {
         String token = server.token("ada");
         String forged = token.substring(0, token.length() - 4) + "AAAA";
-        try (ChatClient ada = ChatClient.connect(server.port(), "ada", token)) {
-            ada.join(null);
+        try (ChatClient ada = ChatServer.connect(server.port(), "ada", token, true)) {
+            ada.send(join(null));
             ada.expect("welcome", "ada's welcome");
             ada.say("hello");
             ada.expect("message", "ada's message");
         }
-        ChatClient.handshakeStatus(server.port(), forged, null);
+        server.handshakeStatus(forged, null);
         String log = server.log.text();
         assertTrue(log.contains("ada"), "the log at info names the members (so this test can see it): " + log);
         String signature = token.substring(token.lastIndexOf('.') + 1);

@@ -1,8 +1,7 @@
 package workshop.reliable;
 
-import static workshop.reliable.ChatClient.objects;
-import static workshop.reliable.ChatClient.string;
-import static workshop.reliable.ChatClient.type;
+import static workshop.chattest.ChatClient.string;
+import static workshop.chattest.ChatClient.type;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import workshop.chattest.ChatClient;
 
 /**
  * What the page does, in Java, for the tests: a member that remembers the last id it saw, keeps what
@@ -52,7 +52,7 @@ final class Member implements AutoCloseable {
         sentCount++;
         String clientId = name + "-" + sentCount;
         pending.put(clientId, text);
-        client.say(text, clientId);
+        client.send(ReliableMessages.message(text, clientId));
         return clientId;
     }
 
@@ -60,7 +60,7 @@ final class Member implements AutoCloseable {
     JsonObject reconnect() {
         client.close();
         JsonObject welcome = connect(lastId);
-        pending.forEach((clientId, text) -> client.say(text, clientId));
+        pending.forEach((clientId, text) -> client.send(ReliableMessages.message(text, clientId)));
         return welcome;
     }
 
@@ -94,8 +94,8 @@ final class Member implements AutoCloseable {
 
     /** Like the page, logs in again before every connect: the token of a long absence would have expired. */
     private JsonObject connect(String since) {
-        client = ChatClient.connect(port, name, server.token(name));
-        client.join(since);
+        client = ChatServer.connect(port, name, server.token(name), true);
+        client.send(ReliableMessages.join(since));
         JsonObject welcome;
         do {
             welcome = client.next("the welcome after " + name + "'s join" + (since == null ? "" : " with lastId " + since));
@@ -104,7 +104,7 @@ final class Member implements AutoCloseable {
             throw new AssertionError(name + " joined with lastId " + since + " and got " + ChatClient.brief(welcome));
         }
         missed = welcome.has("missed") ? welcome.get("missed").getAsLong() : 0;
-        objects(welcome.getAsJsonArray("history")).forEach(this::take);
+        ReliableMessages.history(welcome).forEach(this::take);
         return welcome;
     }
 

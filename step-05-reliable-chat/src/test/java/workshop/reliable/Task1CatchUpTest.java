@@ -3,8 +3,9 @@ package workshop.reliable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
-import static workshop.reliable.ChatClient.objects;
-import static workshop.reliable.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
+import static workshop.reliable.ReliableMessages.history;
+import static workshop.reliable.ReliableMessages.join;
 
 import com.google.gson.JsonObject;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.ChatClient;
 import workshop.net.FaultProxy;
 import workshop.progress.Hint;
 
@@ -52,7 +54,7 @@ class Task1CatchUpTest {
             IntStream.rangeClosed(1, 5).forEach(i -> ada.say("message " + i));
             IntStream.rangeClosed(1, 5).forEach(i -> ada.expect("message", "message " + i));
             try (ChatClient bob = server.connect("bob")) {
-                bob.join("2");
+                bob.send(join("2"));
                 JsonObject welcome = bob.expect("welcome", "bob's welcome after {\"type\":\"join\",\"lastId\":\"2\"}");
                 assertEquals(List.of("message 3", "message 4", "message 5"), texts(welcome),
                         "welcome.history after lastId 2: the messages after it, oldest first (History.since): " + ChatClient.brief(welcome));
@@ -98,7 +100,7 @@ class Task1CatchUpTest {
                 ada.expect("message", "message " + i);
             }
             try (ChatClient bob = server.connect("bob")) {
-                bob.join("1");
+                bob.send(join("1"));
                 JsonObject welcome = bob.expect("welcome", "bob's welcome after lastId 1, " + (said - 1) + " messages later");
                 List<String> texts = texts(welcome);
                 assertEquals(Limits.HISTORY_SIZE, texts.size(), "welcome.history holds what the room keeps, Limits.HISTORY_SIZE messages");
@@ -116,10 +118,10 @@ class Task1CatchUpTest {
             ada.say("hello");
             ada.expect("message", "ada's message");
             try (ChatClient bob = server.connect("bob")) {
-                bob.join(null);
+                bob.send(join(null));
                 JsonObject welcome = bob.expect("welcome", "bob's welcome");
                 assertEquals(List.of("hello"), texts(welcome), "a newcomer's welcome.history");
-                assertEquals("1", string(objects(welcome.getAsJsonArray("history")).get(0), "id"), "the history's messages have their ids");
+                assertEquals("1", string(history(welcome).get(0), "id"), "the history's messages have their ids");
                 assertEquals(0, missed(welcome), "welcome.missed for a newcomer");
             }
         }
@@ -132,11 +134,11 @@ class Task1CatchUpTest {
             ada.say("the only message");
             ada.expect("message", "ada's message");
             try (ChatClient bob = server.connect("bob")) {
-                bob.join("99");
-                bob.expectError("last-id-unknown", "lastId 99 when the newest id is 1 (History.since)");
-                bob.join("yesterday");
-                bob.expectError("last-id-unknown", "lastId \"yesterday\", not an id (History.since)");
-                bob.join(null);
+                bob.send(join("99"));
+                bob.awaitError("last-id-unknown", "lastId 99 when the newest id is 1 (History.since)");
+                bob.send(join("yesterday"));
+                bob.awaitError("last-id-unknown", "lastId \"yesterday\", not an id (History.since)");
+                bob.send(join(null));
                 JsonObject welcome = bob.expect("welcome", "bob's join without lastId, after the errors");
                 assertEquals(List.of("the only message"), texts(welcome), "the welcome.history after the errors");
             }
@@ -145,7 +147,7 @@ class Task1CatchUpTest {
 
     static List<String> texts(JsonObject welcome) {
         assertNotNull(welcome.getAsJsonArray("history"), "a welcome has a history: " + welcome);
-        return objects(welcome.getAsJsonArray("history")).stream().map(message -> {
+        return history(welcome).stream().map(message -> {
             if (!message.has("id")) {
                 fail("a message in the history without an id (History.append): " + message);
             }

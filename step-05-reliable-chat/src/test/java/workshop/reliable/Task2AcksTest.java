@@ -3,7 +3,8 @@ package workshop.reliable;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static workshop.reliable.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
+import static workshop.reliable.ReliableMessages.message;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.ChatClient;
 import workshop.net.FaultProxy;
 import workshop.progress.Hint;
 
@@ -32,7 +34,7 @@ class Task2AcksTest {
     @DisplayName("a message with a clientId gets the sender an ack with that clientId and the message's id")
     void ack() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
-            ada.say("hello", "c-1");
+            ada.send(message("hello", "c-1"));
             JsonObject message = ada.expectSkipping("message", "ada's message");
             JsonObject ack = ada.expect("ack", "the ack of clientId c-1, after the message (ChatRoom.say)");
             assertEquals("c-1", string(ack, "clientId"), "ack.clientId: " + ack);
@@ -49,13 +51,13 @@ class Task2AcksTest {
     @DisplayName("a resend (same sender, same clientId) reaches no one, and gets the first ack again")
     void resend() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
-            ada.say("only once", "c-1");
+            ada.send(message("only once", "c-1"));
             JsonObject first = ada.expectSkipping("ack", "the first ack of c-1");
-            ada.say("only once", "c-1");
+            ada.send(message("only once", "c-1"));
             JsonObject second = ada.expect("ack", "the ack of the resend of c-1, with no message before it (ChatRoom.say)");
             assertEquals(string(first, "id"), string(second, "id"), "a resend is acknowledged with the first message's id");
 
-            ada.say("the next one", "c-2");
+            ada.send(message("the next one", "c-2"));
             assertEquals("only once", string(bob.expectSkipping("message", "ada's message"), "text"));
             assertEquals("the next one", string(bob.expect("message", "ada's next message, the resend not between them"), "text"),
                     "bob's second message: the resend must not reach him");
@@ -66,9 +68,9 @@ class Task2AcksTest {
     @DisplayName("the same clientId from another sender is another message")
     void perSender() {
         try (ChatClient ada = server.join("ada"); ChatClient bob = server.join("bob")) {
-            ada.say("from ada", "c-1");
+            ada.send(message("from ada", "c-1"));
             ada.expectSkipping("ack", "ada's ack");
-            bob.say("from bob", "c-1");
+            bob.send(message("from bob", "c-1"));
             assertEquals("from ada", string(bob.expectSkipping("message", "ada's message"), "text"));
             assertEquals("from bob", string(bob.expect("message", "bob's message with the clientId ada used"), "text"),
                     "a resend is the same sender AND the same clientId");
@@ -175,11 +177,11 @@ class Task2AcksTest {
             List<String> ackIds = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 server.clock.advance(Duration.ofSeconds(1)); // within the rate limit: every resend reaches the room
-                ada.say("again and again", "c-1");
+                ada.send(message("again and again", "c-1"));
                 ackIds.add(string(ada.expectSkipping("ack", "the ack of resend " + (i + 1)), "id"));
             }
             assertEquals(30, ackIds.stream().filter(ackIds.get(0)::equals).count(), "every resend acked with the first id: " + ackIds);
-            ada.say("done", "c-2");
+            ada.send(message("done", "c-2"));
             assertEquals("again and again", string(bob.expectSkipping("message", "the flooded message, once"), "text"));
             assertEquals("done", string(bob.expectSkipping("message", "ada's message after the flood"), "text"),
                     "bob's next message after the flood: the resends must not reach him");

@@ -26,7 +26,7 @@ class Task3TokenTest {
     @DisplayName("a token that is not three dot-separated parts, or not Base64, gets 401")
     void malformed() {
         for (String token : new String[] {"", "garbage", "a.b", "a.b.c.d", "YWRh.99999999999.not*base64"}) {
-            assertEquals(401, ChatClient.handshakeStatus(server.port(), token, null), "an upgrade with the token \"" + token + "\"" + WHERE);
+            assertEquals(401, server.handshakeStatus(token, null), "an upgrade with the token \"" + token + "\"" + WHERE);
         }
     }
 
@@ -36,7 +36,7 @@ class Task3TokenTest {
         String[] parts = server.token("ada").split("\\.");
         String mallory = Base64.getUrlEncoder().withoutPadding().encodeToString("mallory".getBytes(StandardCharsets.UTF_8));
         String forged = mallory + "." + parts[1] + "." + parts[2];
-        assertEquals(401, ChatClient.handshakeStatus(server.port(), forged, null), "ada's token with the name mallory put in" + WHERE);
+        assertEquals(401, server.handshakeStatus(forged, null), "ada's token with the name mallory put in" + WHERE);
     }
 
     @Test
@@ -44,14 +44,14 @@ class Task3TokenTest {
     void forgedExpiry() {
         String[] parts = server.token("ada").split("\\.");
         String forged = parts[0] + "." + (Long.parseLong(parts[1]) + 86_400) + "." + parts[2];
-        assertEquals(401, ChatClient.handshakeStatus(server.port(), forged, null), "ada's token with a later expiry put in" + WHERE);
+        assertEquals(401, server.handshakeStatus(forged, null), "ada's token with a later expiry put in" + WHERE);
     }
 
     @Test
     @DisplayName("a token signed with another server's key gets 401")
     void otherKey() {
         Tokens other = new Tokens("another key, another server, 32b".getBytes(StandardCharsets.UTF_8), server.clock);
-        assertEquals(401, ChatClient.handshakeStatus(server.port(), other.issue("ada"), null), "a token from another key" + WHERE);
+        assertEquals(401, server.handshakeStatus(other.issue("ada"), null), "a token from another key" + WHERE);
     }
 
     @Test
@@ -59,8 +59,8 @@ class Task3TokenTest {
     void expired() {
         String old = server.token("ada");
         server.clock.advance(Limits.TOKEN_LIFETIME);
-        assertEquals(401, ChatClient.handshakeStatus(server.port(), old, null), "a token " + Limits.TOKEN_LIFETIME.toMinutes()
+        assertEquals(401, server.handshakeStatus(old, null), "a token " + Limits.TOKEN_LIFETIME.toMinutes()
                 + " minutes old, Limits.TOKEN_LIFETIME" + WHERE);
-        assertEquals(101, ChatClient.handshakeStatus(server.port(), server.token("ada"), null), "a fresh token" + WHERE);
+        assertEquals(101, server.handshakeStatus(server.token("ada"), null), "a fresh token" + WHERE);
     }
 }

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static workshop.reliable.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.ChatClient;
 import workshop.progress.Hint;
 
 @DisplayName("Task 4: a reconnect storm does no harm: 503 when full, refused clients and pages spread out")
@@ -44,7 +45,7 @@ class Task4StormTest {
             for (int i = 0; i < MAX; i++) {
                 inside.add(server.join("member" + i));
             }
-            HttpResponse<?> refused = ChatClient.refusal(server.port(), server.token("one too many"));
+            HttpResponse<?> refused = server.refusal(server.token("one too many"));
             assertNotNull(refused, "the upgrade past " + MAX + " open connections was let in (Admission.hasRoom)");
             assertEquals(503, refused.statusCode(), "the answer to an upgrade when the server is full");
             int seconds = Integer.parseInt(refused.headers().firstValue("Retry-After").orElse("-1"));
@@ -93,7 +94,7 @@ class Task4StormTest {
             List<Future<?>> attempts = new ArrayList<>();
             for (String token : tokens) {
                 attempts.add(crowd.submit(() -> {
-                    HttpResponse<?> refused = ChatClient.refusal(server.port(), token);
+                    HttpResponse<?> refused = server.refusal(token);
                     answers.computeIfAbsent(refused == null ? 101 : refused.statusCode(), status -> new AtomicInteger()).incrementAndGet();
                 }));
             }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.Page;
 import workshop.progress.Hint;
 
 @DisplayName("Task 3: history and catch-up across instances: a Redis Stream whose ids are the message ids")

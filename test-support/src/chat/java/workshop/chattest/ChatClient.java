@@ -8,12 +8,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -53,13 +55,27 @@ public final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     /** With {@code reads} false, a client that never reads: what the server sends piles up in the network. */
     public static ChatClient connect(URI uri, String label, String origin, boolean reads) {
+        return connectWith(uri, label, originHeader(origin), reads);
+    }
+
+    /**
+     * A client whose handshake carries these headers: an {@code Origin}, a login {@code Cookie} (a
+     * step that authenticates on the upgrade reads it there, as a browser sends its cookies by itself).
+     */
+    public static ChatClient connectWith(URI uri, String label, Map<String, String> headers, boolean reads) {
         ChatClient client = new ChatClient(label, reads);
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
-        if (origin != null) {
-            builder.header("Origin", origin);
-        }
-        client.socket = builder.buildAsync(uri, client).join();
+        client.socket = handshake(headers).buildAsync(uri, client).join();
         return client;
+    }
+
+    private static WebSocket.Builder handshake(Map<String, String> headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private static Map<String, String> originHeader(String origin) {
+        return origin == null ? Map.of() : Map.of("Origin", origin);
     }
 
     /**
@@ -73,7 +89,7 @@ public final class ChatClient implements WebSocket.Listener, AutoCloseable {
         for (int from = 0; from < clients.size(); from += together) {
             List<ChatClient> batch = clients.subList(from, Math.min(clients.size(), from + together));
             List<CompletableFuture<WebSocket>> sockets = batch.stream()
-                    .map(client -> HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(uri, client)).toList();
+                    .map(client -> handshake(Map.of()).buildAsync(uri, client)).toList();
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).socket = sockets.get(i).join();
             }
@@ -83,11 +99,22 @@ public final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     /** 101 when the server upgrades (the connection is then closed again), else the HTTP status it answered. */
     public static int handshakeStatus(URI uri, String origin) {
-        try (ChatClient client = connect(uri, "origin " + origin, origin)) {
-            return 101;
+        return handshakeStatusWith(uri, originHeader(origin));
+    }
+
+    /** The same, for a handshake with these headers (see {@link #connectWith}). */
+    public static int handshakeStatusWith(URI uri, Map<String, String> headers) {
+        HttpResponse<?> refused = refusal(uri, headers);
+        return refused == null ? 101 : refused.statusCode();
+    }
+
+    /** The server's answer when it refuses the upgrade (status, headers, body), or null when it upgrades (then closed again). */
+    public static HttpResponse<?> refusal(URI uri, Map<String, String> headers) {
+        try (ChatClient client = connectWith(uri, "handshake " + headers, headers, true)) {
+            return null;
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
+                return refused.getResponse();
             }
             throw e;
         }
@@ -140,6 +167,18 @@ public final class ChatClient implements WebSocket.Listener, AutoCloseable {
     public JsonObject expect(String type, String what) {
         JsonObject message = next("a message of type \"" + type + "\" (" + what + ")");
         assertEquals(type, type(message), label + " expected a message of type \"" + type + "\" (" + what + "), got " + brief(message));
+        return message;
+    }
+
+    /**
+     * The next message of this type; others before it are passed over. For a test that counts one
+     * kind of message while the room's notices (joined, left, typing) come in between.
+     */
+    public JsonObject expectSkipping(String type, String what) {
+        JsonObject message = next("a message of type \"" + type + "\" (" + what + ")");
+        while (!type.equals(type(message))) {
+            message = next("a message of type \"" + type + "\" (" + what + "), after " + brief(message));
+        }
         return message;
     }
 
@@ -266,6 +305,11 @@ public final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     public boolean isClosed() {
         return closed != null;
+    }
+
+    /** How the connection ended: the close code and its reason ("4001 replaced"), or "1006, " and the error; null while open. */
+    public String closedWith() {
+        return closed;
     }
 
     @Override

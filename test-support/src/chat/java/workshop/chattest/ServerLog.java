@@ -28,11 +28,13 @@ public final class ServerLog implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-    private ServerLog() {
-        OutputStream both = new OutputStream() {
+    private ServerLog(boolean echo) {
+        OutputStream kept = new OutputStream() {
             @Override
             public void write(int b) {
-                original.write(b);
+                if (echo) {
+                    original.write(b);
+                }
                 synchronized (copy) {
                     copy.write(b);
                 }
@@ -40,27 +42,40 @@ public final class ServerLog implements AutoCloseable {
 
             @Override
             public void write(byte[] bytes, int offset, int length) {
-                original.write(bytes, offset, length);
+                if (echo) {
+                    original.write(bytes, offset, length);
+                }
                 synchronized (copy) {
                     copy.write(bytes, offset, length);
                 }
             }
         };
-        System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(kept, true, StandardCharsets.UTF_8));
     }
 
     /** Starts copying; close it (try-with-resources) to stop. */
     public static ServerLog capture() {
-        return new ServerLog();
+        return new ServerLog(true);
+    }
+
+    /**
+     * Keeps the lines without printing them: for a step that logs at INFO so that a test can read
+     * the log (step 5 checks that no token reaches it), while the progress report stays readable.
+     */
+    public static ServerLog captureSilently() {
+        return new ServerLog(false);
+    }
+
+    /** Everything logged since the capture started. */
+    public String text() {
+        synchronized (copy) {
+            return copy.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /** The lines that are trouble: WARN, ERROR, or part of a stack trace. */
     public List<String> troubles() {
-        String text;
-        synchronized (copy) {
-            text = copy.toString(StandardCharsets.UTF_8);
-        }
-        return text.lines().filter(ServerLog::isTrouble).toList();
+        return text().lines().filter(ServerLog::isTrouble).toList();
     }
 
     /** Fails, listing them, if the server logged any trouble; {@code during} says what the test did. */
