@@ -20,10 +20,8 @@ import workshop.core.ProtocolError;
 import workshop.core.Room;
 import workshop.scale.Cluster.History;
 import workshop.scale.Messages.ClientMessage;
-import workshop.scale.Messages.Degraded;
 import workshop.scale.Messages.Event;
 import workshop.scale.Messages.Message;
-import workshop.scale.Messages.Recovered;
 import workshop.scale.Messages.Welcome;
 
 /**
@@ -34,7 +32,7 @@ import workshop.scale.Messages.Welcome;
  *
  * <p>The hub runs these methods on its own thread, one event at a time. The room never calls the
  * cluster there: {@link Calls} runs each call on a thread of its own and posts the answer back. While
- * the cluster is gone the room is degraded: this instance's members reach each other, and are told.
+ * the cluster is gone the room is degraded ({@link Outage}): this instance's members reach each other.
  */
 public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
 
@@ -45,11 +43,11 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
     private final Clock clock;
     private final Calls calls;
     private final Names names;
+    private final Outage outage;
     /** Connections whose join waits for the cluster's answer: the name each asked for, the events that came meanwhile. */
     private final Map<Connection, Joining> joining = new HashMap<>();
     /** Per member, the last id of the history in its welcome: a live message up to it was in there already. */
     private final Map<Connection, String> caughtUpTo = new HashMap<>();
-    private boolean degraded;
     /** The newest message id this instance has seen: the next id must come after it, even if the history was lost. */
     private String newest;
 
@@ -60,6 +58,7 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
         this.clock = clock;
         this.calls = new Calls(hub);
         this.names = new Names(cluster, hub, this);
+        this.outage = new Outage(hub, cluster, calls, this);
         cluster.start(this);
     }
 
@@ -84,12 +83,12 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
 
     @Override
     public void onBrokerDown(String reason) {
-        hub.post(() -> degrade(reason));
+        hub.post(() -> outage.begin(reason));
     }
 
     @Override
     public void onBrokerUp() {
-        hub.post(this::recover);
+        hub.post(outage::end);
     }
 
     private record Joining(String name, List<String> early) {
@@ -110,7 +109,7 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
         if (hub.named(name) != null || joining.values().stream().anyMatch(other -> name.equalsIgnoreCase(other.name()))) {
             throw nameTaken(name);
         }
-        if (degraded) {
+        if (outage.isOn()) {
             welcome(member, name, lastId, History.EMPTY, List.of());
             return;
         }
@@ -118,7 +117,7 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
         calls.ask(() -> claim(name, lastId), claim -> {
             List<String> early = joining.remove(member).early();
             if (!hub.has(member)) {
-                calls.tell(() -> cluster.release(name), this::degrade); // gone while the cluster answered
+                calls.tell(() -> cluster.release(name), outage::begin); // gone while the cluster answered
             } else if (!claim.free()) {
                 hub.send(member, new ErrorReply(nameTaken(name)));
             } else {
@@ -128,7 +127,7 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
             }
         }, down -> {
             joining.remove(member);
-            degrade(down);
+            outage.begin(down);
             hub.send(member, new ErrorReply(new ProtocolError("degraded", "The room is degraded: try again in a moment.")));
         });
     }
@@ -159,7 +158,7 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
         messages.forEach(message -> see(message.id()));
         log.info("{} joined, {} messages to catch up", name, messages.size());
         List<String> online = union(hub.online(), elsewhere);
-        hub.send(member, new Welcome(name, online, messages, history.missed(), degraded));
+        hub.send(member, new Welcome(name, online, messages, history.missed(), outage.isOn()));
         publish(new Joined(List.of(name), online.size()));
     }
 
@@ -176,13 +175,13 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
         String at = clock.instant().toString();
         // Not in the history while degraded: this instance's members hear it, without an id.
         String local = Protocol.toJson(new Message(null, from, text, at));
-        if (degraded) {
+        if (outage.isOn()) {
             forward(local);
             return;
         }
         String after = newest;
         calls.tell(() -> cluster.publish(Protocol.toJson(new Message(cluster.append(from, text, at, after), from, text, at))), down -> {
-            degrade(down);
+            outage.begin(down);
             forward(local);
         });
     }
@@ -194,7 +193,7 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
         String name = member.name;
         names.remove(name);
         caughtUpTo.remove(member);
-        if (degraded) {
+        if (outage.isOn()) {
             forward(Protocol.toJson(new Left(List.of(name), hub.count())));
             return;
         }
@@ -203,7 +202,7 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
             cluster.release(name);
             cluster.publish(Protocol.toJson(new Left(List.of(name), union(here, cluster.online()).size())));
         }, down -> {
-            degrade(down);
+            outage.begin(down);
             forward(Protocol.toJson(new Left(List.of(name), hub.count())));
         });
     }
@@ -231,12 +230,12 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
     /** Through the cluster to every instance; while it is gone, straight to this instance's members. */
     private void publish(Object event) {
         String json = Protocol.toJson(event);
-        if (degraded) {
+        if (outage.isOn()) {
             forward(json);
             return;
         }
         calls.tell(() -> cluster.publish(json), down -> {
-            degrade(down);
+            outage.begin(down);
             forward(json);
         });
     }
@@ -261,38 +260,6 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
         if (id != null && (newest == null || MessageIds.compare(id, newest) > 0)) {
             newest = id;
         }
-    }
-
-    void degrade(BrokerDown down) {
-        degrade(down.getMessage());
-    }
-
-    void degrade(String reason) {
-        if (!degraded) {
-            degraded = true;
-            log.warn("The cluster is gone ({}): serving this instance's members only", reason);
-            hub.broadcast(new Degraded("The room is degraded: you reach only the people on this server until it recovers."));
-        }
-    }
-
-    /** Back from degraded: claim this instance's names again (Redis may have lost them), and say so. */
-    private void recover() {
-        if (!degraded) {
-            return;
-        }
-        List<String> here = hub.online();
-        calls.ask(() -> new Recovery(cluster.refresh(here), cluster.online()), recovery -> {
-            if (degraded) {
-                degraded = false;
-                log.info("The cluster is back: the room is whole again");
-                recovery.lost().forEach(this::lose);
-                hub.broadcast(new Recovered(union(hub.online(), recovery.online())));
-            }
-        }, this::degrade);
-    }
-
-    /** What the cluster answers when it is back: the names another instance took meanwhile, and who is online. */
-    private record Recovery(List<String> lost, List<String> online) {
     }
 
     /** Stops the calls after the last ones asked (the last members' departures), then lets go of the cluster. */
@@ -326,7 +293,7 @@ public final class ChatRoom implements Room, Cluster.Listener, AutoCloseable {
     }
 
     /** Everyone in the room: this instance's own members and the cluster's list, sorted ignoring case. */
-    private static List<String> union(List<String> here, List<String> elsewhere) {
+    static List<String> union(List<String> here, List<String> elsewhere) {
         TreeSet<String> online = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         online.addAll(here);
         online.addAll(elsewhere);

@@ -54,7 +54,7 @@ final class Names implements AutoCloseable {
                 expired.forEach(gone -> room.expire(gone, online));
             });
         } catch (BrokerDown down) {
-            hub.post(() -> room.degrade(down.getMessage()));
+            room.onBrokerDown(down.getMessage());
         } catch (RuntimeException bug) {
             log.error("Refreshing the names failed", bug);
         }

@@ -13,7 +13,7 @@ import workshop.chattest.ChatClient;
 import workshop.progress.Hint;
 
 @DisplayName("Task 1: fan out through Redis: an event on one instance reaches the members of every instance, once")
-@Hint("RedisBroker: publish does redis.publish(CHANNEL, json); subscribe does redis.subscribe(subscription, CHANNEL); onMessage hands json to listener.onEvent")
+@Hint("RedisBroker: publish does redis.publish(CHANNEL, json); subscribe does redis.subscribe(subscription, CHANNEL); the subscription's first lambda hands json to listener.onEvent")
 class Task1FanOutTest {
 
     @RegisterExtension

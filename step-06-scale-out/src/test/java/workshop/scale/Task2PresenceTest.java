@@ -19,7 +19,7 @@ import workshop.chattest.ChatClient;
 import workshop.progress.Hint;
 
 @DisplayName("Task 2: one room, many instances: names unique across them, and a crashed instance's members leave in time")
-@Hint("RedisBroker: claim with SET key NX PX + ZADD ONLINE; refresh re-SETs them; online is ZRANGEBYSCORE now +inf; expired ZREMs the stale ones")
+@Hint("RedisBroker: claim with SET key NX PX + ZADD ONLINE; refresh and release run RedisScripts.REFRESH, RELEASE; online is ZRANGEBYSCORE now +inf; expired ZREMs the stale ones")
 class Task2PresenceTest {
 
     @RegisterExtension

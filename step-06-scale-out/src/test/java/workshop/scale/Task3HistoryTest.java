@@ -21,7 +21,7 @@ import workshop.chattest.Page;
 import workshop.progress.Hint;
 
 @DisplayName("Task 3: history and catch-up across instances: a Redis Stream whose ids are the message ids")
-@Hint("RedisBroker.append: redis.xadd(HISTORY, XAddParams.xAddParams().id(\"0-*\").maxLen(HISTORY_SIZE), fields); since: redis.xrange(HISTORY, \"(\" + lastId, \"+\", HISTORY_SIZE)")
+@Hint("RedisBroker.append: redis.eval(RedisScripts.APPEND, keys, args) returns the id; since: redis.xrange(HISTORY, \"(\" + lastId, \"+\", HISTORY_SIZE)")
 class Task3HistoryTest {
 
     @RegisterExtension

@@ -24,7 +24,7 @@ import workshop.chattest.ChatClient;
 import workshop.progress.Hint;
 
 @DisplayName("Task 4: Redis goes away: each instance serves its own members, says the room is degraded, and recovers")
-@Hint("RedisBroker.call: catch JedisException, throw BrokerDown; listen: loop while !closed, on JedisException call listener.onBrokerDown, pause(), retry")
+@Hint("RedisBroker.call: catch JedisException, throw BrokerDown; listen: loop while !closed, on JedisException call listener.onBrokerDown, Redis.pause(), retry")
 class Task4RedisDownTest {
 
     /** Redis is back, and the subscriber tries again every REDIS_RETRY: give it a few tries on a busy machine. */
