@@ -1,7 +1,9 @@
 "use strict";
 // The chat page's machinery, shared by the chat steps (chat-core): connecting and reconnecting, the
 // two forms, and the show... helpers that put text on the page. Each step's chat.js, loaded after this
-// file, defines handleServerMessage(msg): what the page does with each message from the server.
+// file, defines handleServerMessage(msg): what the page does with each message from the server. A
+// later step may also define again nextServer(), retryDelay() and joinMessage() (step 6 does: its
+// page moves between servers and catches up).
 
 const RECONNECT_FIRST_DELAY_MS = 500;
 const RECONNECT_MAX_DELAY_MS = 10_000;
@@ -33,14 +35,17 @@ function element(tag, className, text = "") {
   return node;
 }
 
-function enterRoom(you, seat) {
+function enterRoom(you, seat, keepShown = false) {
   me = you;
   nickname = you;
   token = seat;
   el("join-form").hidden = true;
   el("room").hidden = false;
   // The welcome's history replaces what was shown: after a reconnect, the server's record is the truth.
-  el("messages").replaceChildren();
+  // (Unless the welcome carries only what came after what was shown, as step 6's does.)
+  if (!keepShown) {
+    el("messages").replaceChildren();
+  }
   [...typists.keys()].forEach(hideTyping);
   document.title = `${you} · Workshop chat`;
   el("text").focus();
@@ -141,16 +146,37 @@ function setStatus(state, text) {
 // ---------------------------------------------------------------------------------------------
 // The connection: open it, join (again) once it is open, and reconnect with a growing delay.
 
+// The server to connect to; what a join says; how long to wait after a close. A later step may
+// define them again.
+function nextServer() {
+  return location.host;
+}
+
+function joinMessage() {
+  return { type: "join", name: nickname, token };
+}
+
+function retryDelay() {
+  return backoff();
+}
+
+// Backoff with jitter: after a restart, a room full of pages does not knock all at once.
+function backoff() {
+  const delay = Math.round(reconnectDelay * (0.75 + Math.random() / 2));
+  reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_DELAY_MS);
+  return delay;
+}
+
 function connect() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  socket = new WebSocket(`${scheme}//${location.host}/chat`);
+  socket = new WebSocket(`${scheme}//${nextServer()}/chat`);
   setStatus("connecting", "connecting…");
 
   socket.onopen = () => {
     reconnectDelay = RECONNECT_FIRST_DELAY_MS;
     setStatus("online", "connected");
     if (nickname) {
-      send({ type: "join", name: nickname, token });
+      send(joinMessage());
     }
   };
   socket.onmessage = (event) => handleServerMessage(JSON.parse(event.data));
@@ -159,9 +185,7 @@ function connect() {
       setStatus("offline", "you joined again in another tab or window: this one has stopped");
       return;
     }
-    // Backoff with jitter: after a restart, a room full of pages does not knock all at once.
-    const delay = Math.round(reconnectDelay * (0.75 + Math.random() / 2));
-    reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_DELAY_MS);
+    const delay = retryDelay();
     setStatus("offline", `offline (${event.code}), retrying in ${(delay / 1000).toFixed(1)} s`);
     setTimeout(connect, delay);
   };
@@ -179,7 +203,8 @@ el("join-form").addEventListener("submit", (event) => {
   event.preventDefault();
   nickname = el("name").value.trim();
   el("join-error").textContent = "";
-  send({ type: "join", name: nickname }); // if the socket is not open yet, onopen sends it
+  token = null; // a name typed in is a new seat
+  send(joinMessage()); // if the socket is not open yet, onopen sends it
 });
 
 el("send-form").addEventListener("submit", (event) => {

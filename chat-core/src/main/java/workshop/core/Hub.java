@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import workshop.core.Protocol.ErrorReply;
@@ -214,6 +215,20 @@ public final class Hub implements AutoCloseable {
         deliverToAll(skipped, Protocol.utf8(message));
     }
 
+    /**
+     * To every member that {@code to} lets through: JSON written already, such as an event another
+     * server published (step 6 reads it first, to skip its subject). Turned into bytes once.
+     */
+    public void forward(String json, Predicate<Connection> to) {
+        flushPresence();
+        byte[] utf8 = Protocol.utf8Of(json);
+        for (Connection member : connections.values()) {
+            if (member.name != null && to.test(member)) {
+                deliver(member, utf8);
+            }
+        }
+    }
+
     /** To every member of every server, through the {@link Broker}: what a room says goes this way. */
     public void publish(Object message) {
         broker.publish(Protocol.toJson(message));
@@ -236,6 +251,11 @@ public final class Hub implements AutoCloseable {
             later(settings.presenceWindow(), this::flushPresence);
         }
         presence.left(member);
+    }
+
+    /** Whether the connection is still the hub's: not closed, dropped or removed. For an answer that comes back later. */
+    public boolean has(Connection connection) {
+        return connections.get(connection.id) == connection;
     }
 
     /** The member with this name, in any case; {@code null} if none. */

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Proxy;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
@@ -32,6 +33,16 @@ public final class WebSocketApp {
             "Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
             "X-Content-Type-Options", "nosniff");
 
+    /**
+     * {@link #PAGE_HEADERS}, except that the page may open sockets to these servers too, such as
+     * {@code ws://localhost:7077}: step 6's page moves to another instance when its own goes away.
+     */
+    public static Map<String, String> pageHeaders(Collection<String> sockets) {
+        String csp = PAGE_HEADERS.get("Content-Security-Policy");
+        return Map.of("Content-Security-Policy", csp.replace("connect-src 'self'", String.join(" ", "connect-src 'self'", String.join(" ", sockets)).strip()),
+                "X-Content-Type-Options", "nosniff");
+    }
+
     /** RFC 7692's extension, which every browser offers on the upgrade. See {@link Limits#DEFLATE}. */
     public static final String DEFLATE = "permessage-deflate";
 
@@ -52,6 +63,11 @@ public final class WebSocketApp {
      * this class's. A check that proves who the client is may say so in {@link Hub#UPGRADE_TOKEN}.
      */
     public static Javalin create(Hub hub, String path, OriginCheck origins, Consumer<JavalinConfig> more) {
+        return create(hub, path, origins, PAGE_HEADERS, more);
+    }
+
+    /** The same, with the page's headers of its own ({@link #pageHeaders}). */
+    public static Javalin create(Hub hub, String path, OriginCheck origins, Map<String, String> pageHeaders, Consumer<JavalinConfig> more) {
         return Javalin.create(config -> {
             serve(config, Limits.MAX_MESSAGE_BYTES);
             config.events.serverStopped(hub::close);
@@ -59,7 +75,7 @@ public final class WebSocketApp {
             config.staticFiles.add(files -> {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
-                files.headers = PAGE_HEADERS;
+                files.headers = pageHeaders;
             });
             // Runs on the plain HTTP request, before the upgrade: a refused request never gets a socket.
             config.routes.wsBeforeUpgrade(path, ctx -> UpgradeCheck.check(ctx, origins));

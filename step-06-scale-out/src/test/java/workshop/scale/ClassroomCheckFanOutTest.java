@@ -1,57 +1,36 @@
 package workshop.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static workshop.scale.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import workshop.chattest.ServerLog;
+import workshop.chattest.ChatClient;
 
 /** Task 1's fan-out under a crowd: what a classroom does to two instances and a Redis, in a few seconds. */
 @DisplayName("Classroom check: 200 clients come and go on two instances through Redis; every member gets every message once, in one order")
 class ClassroomCheckFanOutTest {
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final TwoInstances cluster = TwoInstances.onEmptyRedis();
     private final ServerLog log = ServerLog.capture();
-    private final List<Instance> instances = new ArrayList<>();
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @BeforeEach
-    void startInstances() {
-        redis.flush();
-        instances.add(Instance.onRedis("A", redis));
-        instances.add(Instance.onRedis("B", redis));
-    }
 
     @AfterEach
-    void stopInstances() {
-        instances.forEach(Instance::close);
+    void stopLog() {
         log.close();
     }
 
     @Test
     @DisplayName("200 clients coming and going on two instances: the members get every message once, and nothing throws")
     void churn() {
-        try (ChatClient ada = instances.get(0).join("ada"); ChatClient bob = instances.get(1).join("bob")) {
-            Crowd.churn(instances, 200);
+        try (ChatClient ada = cluster.get(0).join("ada"); ChatClient bob = cluster.get(1).join("bob")) {
+            Crowd.churn(cluster.all(), 200);
             // Two instances talk at once: Redis orders their messages as they arrive, the same order for every member.
             List<String> expected = IntStream.range(0, 200).mapToObj(i -> "hello from churn" + i).sorted().toList();
             List<String> adaSaw = texts(ada, 200);

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import workshop.chattest.ChatClient;
+import workshop.chattest.ChatClient;
 
 /** The crowd of the crowd tests: many clients that come and go, and peers that stop reading. */
 final class Crowd {

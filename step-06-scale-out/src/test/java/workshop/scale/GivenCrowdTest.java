@@ -1,7 +1,7 @@
 package workshop.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static workshop.scale.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -11,9 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import workshop.chattest.ServerLog;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.ChatClient;
 
 /**
- * The given room under a crowd, on the in-process broker: one thread owns the members, sends never
+ * The given room under a crowd, on the in-memory cluster: the core's hub owns the members, sends never
  * call back into it, and each connection has an outgoing budget. Nothing may throw.
  */
 @DisplayName("Given: one room thread and an outgoing budget: a crowd, a slow reader or a silent peer cost the others nothing")
@@ -37,9 +38,9 @@ class GivenCrowdTest {
             for (ChatClient member : List.of(ada, bob)) {
                 for (int i = 0; i < 200; i++) {
                     assertEquals("hello from churn" + i, string(member.nextMessage("churn" + i + "'s hello"), "text"),
-                            member.label() + ": every message once, in the order said");
+                            member + ": every message once, in the order said");
                 }
-                assertEquals("after the crowd", string(member.nextMessage("ada's message after the crowd"), "text"), member.label());
+                assertEquals("after the crowd", string(member.nextMessage("ada's message after the crowd"), "text"), member.toString());
             }
         }
         log.assertNoTrouble("while 200 clients came and went");

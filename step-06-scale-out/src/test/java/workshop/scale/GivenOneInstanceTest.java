@@ -2,7 +2,7 @@ package workshop.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static workshop.scale.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -13,9 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workshop.chattest.ChatClient;
 
-/** What the given room does on the in-process broker: step 4's chat, with message ids and catch-up. */
-@DisplayName("Given: one instance on the in-process broker is a whole chat, with ids and catch-up")
+/** What the given room does on the in-memory cluster: step 4's chat, with message ids and catch-up. */
+@DisplayName("Given: one instance on the in-memory cluster is a whole chat, with ids and catch-up")
 class GivenOneInstanceTest {
 
     private final Instance instance = Instance.local();
@@ -50,7 +51,7 @@ class GivenOneInstanceTest {
             ada.nextMessage("missed 2");
 
             try (ChatClient bob = instance.connect("bob")) {
-                bob.join("bob", seen);
+                bob.joinAfter("bob", seen);
                 JsonObject welcome = bob.expect("welcome", "the answer to a join with lastId");
                 assertEquals(List.of("missed 1", "missed 2"), texts(welcome.getAsJsonArray("history")), "welcome.history after " + seen);
                 assertEquals(0, welcome.get("missed").getAsLong(), "welcome.missed: nothing is lost");
@@ -62,7 +63,7 @@ class GivenOneInstanceTest {
     @DisplayName("a lastId that is not an id is refused with last-id-invalid")
     void badLastId() {
         try (ChatClient bob = instance.connect("bob")) {
-            bob.join("bob", "yesterday");
+            bob.joinAfter("bob", "yesterday");
             bob.expectError("last-id-invalid", "a join with lastId \"yesterday\"");
         }
     }
@@ -97,27 +98,27 @@ class GivenOneInstanceTest {
         CallsOnTheRoomsThread broker = new CallsOnTheRoomsThread();
         Instance watched = Instance.on(broker);
         try (ChatClient ada = watched.join("ada"); ChatClient bob = watched.join("bob")) {
-            ada.next("joined", "bob joined");
+            ada.nextOf("joined", "bob joined");
             bob.say("hi");
             ada.nextMessage("bob's message");
             bob.typing();
-            ada.next("typing", "bob types");
+            ada.nextOf("typing", "bob types");
             bob.leave();
-            ada.next("left", "bob left");
+            ada.nextOf("left", "bob left");
         } finally {
             watched.close();
         }
-        assertEquals(List.of(), broker.calls, "broker calls made on the room's thread (chat-room): each may wait for Redis,"
-                + " and every member waits with it. Run them elsewhere, and post what they answer back to the room");
+        assertEquals(List.of(), broker.calls, "cluster calls made on the room's thread (the hub's, chat-hub): each may wait for Redis,"
+                + " and every member waits with it. Run them elsewhere, and post what they answer back to the hub");
     }
 
-    /** The in-process broker, noting every call made on the room's thread. */
-    private static final class CallsOnTheRoomsThread implements Broker {
-        private final LocalBroker local = new LocalBroker();
+    /** The in-memory cluster, noting every call made on the room's thread. */
+    private static final class CallsOnTheRoomsThread implements Cluster {
+        private final LocalCluster local = new LocalCluster();
         final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         private void note(String call) {
-            if (Thread.currentThread().getName().equals("chat-room")) {
+            if (Thread.currentThread().getName().equals("chat-hub")) {
                 calls.add(call);
             }
         }
@@ -134,9 +135,9 @@ class GivenOneInstanceTest {
         @Override public void close() { local.close(); }
     }
 
-    /** The in-process broker, except that its first {@code since} fails as a Redis that went away would. */
-    private static final class HistoryFailsOnce implements Broker {
-        private final LocalBroker local = new LocalBroker();
+    /** The in-memory cluster, except that its first {@code since} fails as a Redis that went away would. */
+    private static final class HistoryFailsOnce implements Cluster {
+        private final LocalCluster local = new LocalCluster();
         private boolean failed;
 
         @Override public void start(Listener listener) { local.start(listener); }

@@ -3,20 +3,28 @@ package workshop.scale;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import workshop.chattest.ChatClient;
+import workshop.core.Hub;
 
-/** One instance of the chat on a free port, on Redis (or on the in-process broker). */
+/** One instance of the chat on a free port, on Redis (or on the in-memory cluster). */
 final class Instance implements AutoCloseable {
+
+    /** The core's limits, with a liveness of seconds: a peer that stops answering is gone within 5 s, not 30. */
+    static final Hub.Settings SETTINGS = Hub.Settings.DEFAULTS.withLiveness(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(250));
 
     private final ChatRoom room;
     private final Javalin app;
     private final String name;
     private boolean stopped;
 
-    private Instance(String name, Broker broker, List<String> peers, int port) {
+    private Instance(String name, Cluster cluster, List<String> peers, int port) {
         this.name = name;
-        room = new ChatRoom(broker, Clock.systemUTC());
-        app = ScaleApp.create(room, peers).start(port);
+        Clock clock = Clock.systemUTC();
+        Hub hub = new Hub(clock, SETTINGS);
+        room = new ChatRoom(hub, cluster, clock);
+        app = ScaleApp.create(hub, room, peers).start(port);
     }
 
     static Instance onRedis(String name, RedisServer redis) {
@@ -29,11 +37,11 @@ final class Instance implements AutoCloseable {
     }
 
     static Instance local() {
-        return on(new LocalBroker());
+        return on(new LocalCluster());
     }
 
-    static Instance on(Broker broker) {
-        return new Instance("local", broker, List.of(), 0);
+    static Instance on(Cluster cluster) {
+        return new Instance("local", cluster, List.of(), 0);
     }
 
     int port() {

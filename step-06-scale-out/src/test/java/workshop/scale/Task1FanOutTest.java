@@ -1,61 +1,35 @@
 package workshop.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static workshop.scale.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import workshop.chattest.ChatClient;
 import workshop.progress.Hint;
 
 @DisplayName("Task 1: fan out through Redis: an event on one instance reaches the members of every instance, once")
-@Hint("RedisBroker: publish does redis.publish(CHANNEL, json); subscribe does redis.subscribe(subscription, CHANNEL); onMessage hands json to listener.onEvent")
+@Hint("RedisBroker: publish does redis.publish(CHANNEL, json); subscribe does redis.subscribe(subscription, CHANNEL); the subscription's first lambda hands json to listener.onEvent")
 class Task1FanOutTest {
 
-    private static RedisServer redis;
-    private final List<Instance> instances = new ArrayList<>();
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @BeforeEach
-    void startInstances() {
-        redis.flush();
-        instances.add(Instance.onRedis("A", redis));
-        instances.add(Instance.onRedis("B", redis));
-    }
-
-    @AfterEach
-    void stopInstances() {
-        instances.forEach(Instance::close);
-    }
+    @RegisterExtension
+    static final TwoInstances cluster = TwoInstances.onEmptyRedis();
 
     @Test
     @DisplayName("a message said on instance A reaches a member on instance B, and its sender, once each")
     void acrossInstances() {
-        try (ChatClient ada = instances.get(0).join("ada"); ChatClient bob = instances.get(1).join("bob")) {
+        try (ChatClient ada = cluster.get(0).join("ada"); ChatClient bob = cluster.get(1).join("bob")) {
             ada.say("hello from A");
             ada.say("second");
             for (ChatClient member : List.of(bob, ada)) {
                 assertEquals("hello from A", string(member.nextMessage("ada's message, through Redis"), "text"),
-                        member.label() + ": RedisBroker.publish puts it on the channel, and onMessage hands what comes to the room");
+                        member + ": RedisBroker.publish puts it on the channel, and onMessage hands what comes to the room");
                 assertEquals("second", string(member.nextMessage("ada's second message"), "text"),
-                        member.label() + " got the first message twice: deliver it only once, when it comes back from the channel");
+                        member + " got the first message twice: deliver it only once, when it comes back from the channel");
             }
         }
     }
@@ -63,9 +37,9 @@ class Task1FanOutTest {
     @Test
     @DisplayName("who joins on one instance is announced on the other; typing too, but not to the typist")
     void presenceEvents() {
-        try (ChatClient bob = instances.get(1).join("bob"); ChatClient ada = instances.get(0).join("ada")) {
-            JsonObject joined = bob.next("joined", "the notice that ada joined on instance A");
-            assertEquals("ada", string(joined, "name"), "joined.name: " + joined);
+        try (ChatClient bob = cluster.get(1).join("bob"); ChatClient ada = cluster.get(0).join("ada")) {
+            JsonObject joined = bob.nextOf("joined", "the notice that ada joined on instance A");
+            assertEquals(List.of("ada"), ChatClient.names(joined), "joined.names: " + joined);
             ada.typing();
             ada.say("typed");
             assertEquals("typing", ChatClient.type(bob.next("bob: ada's typing, then her message")), "bob first hears that ada types");
@@ -77,13 +51,13 @@ class Task1FanOutTest {
     @Test
     @DisplayName("three instances: every member gets every message once, all in the same order")
     void sameOrderEverywhere() {
-        instances.add(Instance.onRedis("C", redis));
-        try (ChatClient ada = instances.get(0).join("ada"); ChatClient bob = instances.get(1).join("bob");
-             ChatClient cy = instances.get(2).join("cy")) {
+        cluster.add(Instance.onRedis("C", cluster.redis()));
+        try (ChatClient ada = cluster.get(0).join("ada"); ChatClient bob = cluster.get(1).join("bob");
+             ChatClient cy = cluster.get(2).join("cy")) {
             List<ChatClient> members = List.of(ada, bob, cy);
             for (int i = 0; i < 3; i++) {
                 for (ChatClient member : members) {
-                    member.say(member.label() + " " + i);
+                    member.say(member + " " + i);
                 }
             }
             List<String> first = null;
@@ -95,7 +69,7 @@ class Task1FanOutTest {
                 if (first == null) {
                     first = seen;
                 }
-                assertEquals(first, seen, member.label() + " saw the messages in another order, or some twice");
+                assertEquals(first, seen, member + " saw the messages in another order, or some twice");
             }
         }
     }

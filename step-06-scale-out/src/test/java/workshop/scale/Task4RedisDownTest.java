@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static workshop.scale.ChatClient.string;
+import static workshop.chattest.ChatClient.string;
 import static workshop.scale.GivenOneInstanceTest.names;
 
 import com.google.gson.JsonObject;
@@ -14,18 +14,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import workshop.chattest.ServerLog;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.exceptions.JedisException;
+import workshop.chattest.ChatClient;
 import workshop.progress.Hint;
 
 @DisplayName("Task 4: Redis goes away: each instance serves its own members, says the room is degraded, and recovers")
-@Hint("RedisBroker.call: catch JedisException, throw BrokerDown; listen: loop while !closed, on JedisException call listener.onBrokerDown, pause(), retry")
+@Hint("RedisBroker.call: catch JedisException, throw BrokerDown; listen: loop while !closed, on JedisException call listener.onBrokerDown, Redis.pause(), retry")
 class Task4RedisDownTest {
 
     /** Redis is back, and the subscriber tries again every REDIS_RETRY: give it a few tries on a busy machine. */
@@ -34,32 +33,12 @@ class Task4RedisDownTest {
     /** SLF4J simple logger's level field, as the chat tests' ServerLog reads it. */
     private static final Pattern WARNING = Pattern.compile("^(\\[[^\\]]*\\] )?WARN ");
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final TwoInstances cluster = TwoInstances.onRestartedRedis();
     private final ServerLog log = ServerLog.capture();
-    private final List<Instance> instances = new ArrayList<>();
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @BeforeEach
-    void startInstances() {
-        redis.restart();
-        instances.add(Instance.onRedis("A", redis));
-        instances.add(Instance.onRedis("B", redis));
-    }
 
     @AfterEach
-    void stopInstances() {
-        instances.forEach(Instance::close);
+    void stopLog() {
         log.close();
     }
 
@@ -72,11 +51,11 @@ class Task4RedisDownTest {
     @Test
     @DisplayName("when Redis stops, the pages of every instance are told the room is degraded, and nothing throws")
     void degraded() {
-        try (ChatClient ada = instances.get(0).join("ada"); ChatClient bob = instances.get(1).join("bob")) {
-            redis.stop();
+        try (ChatClient ada = cluster.get(0).join("ada"); ChatClient bob = cluster.get(1).join("bob")) {
+            cluster.redis().stop();
             for (ChatClient member : List.of(ada, bob)) {
-                JsonObject degraded = member.next("degraded", "the notice that Redis is gone: RedisBroker.listen tells the listener onBrokerDown");
-                assertTrue(string(degraded, "message") != null, member.label() + ": degraded.message says what it means: " + degraded);
+                JsonObject degraded = member.nextOf("degraded", "the notice that Redis is gone: RedisBroker.listen tells the listener onBrokerDown");
+                assertTrue(string(degraded, "message") != null, member + ": degraded.message says what it means: " + degraded);
             }
         }
         assertNoErrors("while Redis was gone");
@@ -85,15 +64,15 @@ class Task4RedisDownTest {
     @Test
     @DisplayName("while Redis is gone, the members of one instance still chat with each other, and a newcomer can join there")
     void localWhileDegraded() {
-        try (ChatClient ada = instances.get(0).join("ada"); ChatClient amy = instances.get(0).join("amy")) {
-            redis.stop();
-            ada.next("degraded", "Redis is gone");
-            amy.next("degraded", "Redis is gone");
+        try (ChatClient ada = cluster.get(0).join("ada"); ChatClient amy = cluster.get(0).join("amy")) {
+            cluster.redis().stop();
+            ada.nextOf("degraded", "Redis is gone");
+            amy.nextOf("degraded", "Redis is gone");
             ada.say("still here");
             JsonObject message = amy.nextMessage("ada's message on the same instance, with Redis gone");
             assertEquals("still here", string(message, "text"), "amy, on ada's instance: " + message);
             assertNull(string(message, "id"), "a message said while degraded is in no stream, so it has no id: " + message);
-            try (ChatClient al = instances.get(0).connect("al")) {
+            try (ChatClient al = cluster.get(0).connect("al")) {
                 al.join("al");
                 JsonObject welcome = al.expect("welcome", "a join while Redis is gone: the instance knows its own members");
                 assertTrue(welcome.get("degraded").getAsBoolean(), "welcome.degraded while Redis is gone: " + welcome);
@@ -106,15 +85,15 @@ class Task4RedisDownTest {
     @Test
     @DisplayName("when Redis is back, the pages are told, the names are claimed again, and the instances reach each other again")
     void recovers() {
-        try (ChatClient ada = instances.get(0).join("ada"); ChatClient bob = instances.get(1).join("bob")) {
-            redis.stop();
-            ada.next("degraded", "Redis is gone");
-            bob.next("degraded", "Redis is gone");
-            redis.restart();
+        try (ChatClient ada = cluster.get(0).join("ada"); ChatClient bob = cluster.get(1).join("bob")) {
+            cluster.redis().stop();
+            ada.nextOf("degraded", "Redis is gone");
+            bob.nextOf("degraded", "Redis is gone");
+            cluster.redis().restart();
             for (ChatClient member : List.of(ada, bob)) {
-                member.next("recovered", "the notice that Redis is back: the subscription came back (onSubscribe)", RECOVERY);
+                member.nextOf("recovered", "the notice that Redis is back: the subscription came back (onSubscribe)", RECOVERY);
             }
-            try (ChatClient other = instances.get(1).connect("other")) {
+            try (ChatClient other = cluster.get(1).connect("other")) {
                 other.join("ada");
                 other.expectError("name-taken", "ada on B after Redis came back empty: instance A claims its names again");
             }
@@ -129,12 +108,12 @@ class Task4RedisDownTest {
     @Test
     @DisplayName("a command Redis does not answer becomes BrokerDown, which names the Redis and keeps Jedis's exception as its cause")
     void brokerDownKeepsTheCause() {
-        redis.stop();
-        try (RedisBroker broker = new RedisBroker(redis.uri())) {
+        cluster.redis().stop();
+        try (RedisBroker broker = new RedisBroker(cluster.redis().uri())) {
             BrokerDown down = assertThrows(BrokerDown.class, () -> broker.claim("ada"),
                     "RedisBroker.claim with Redis stopped: RedisBroker.call turns a JedisException into a BrokerDown");
-            assertTrue(down.getMessage() != null && down.getMessage().contains(redis.uri().getAuthority()),
-                    "BrokerDown's message names the Redis that does not answer (" + redis.uri().getAuthority() + "): " + down.getMessage());
+            assertTrue(down.getMessage() != null && down.getMessage().contains(cluster.redis().uri().getAuthority()),
+                    "BrokerDown's message names the Redis that does not answer (" + cluster.redis().uri().getAuthority() + "): " + down.getMessage());
             assertInstanceOf(JedisException.class, down.getCause(),
                     "BrokerDown's cause: the JedisException, so that whoever reads the log learns why (new BrokerDown(message, cause))");
         }
@@ -143,15 +122,15 @@ class Task4RedisDownTest {
     @Test
     @DisplayName("after Redis restarts empty, every message said reaches every member once, also those who joined with history")
     void everyMessageAfterAnEmptyRestart() {
-        try (ChatClient ada = instances.get(0).join("ada")) {
+        try (ChatClient ada = cluster.get(0).join("ada")) {
             List<String> before = List.of("one", "two", "three");
             before.forEach(ada::say);
             before.forEach(text -> ada.nextMessage("her message \"" + text + "\""));
             // bob and cy join with those three in their welcome: each is caught up to the last one's id.
-            try (ChatClient bob = instances.get(1).join("bob"); ChatClient cy = instances.get(0).join("cy")) {
-                redis.restart();
+            try (ChatClient bob = cluster.get(1).join("bob"); ChatClient cy = cluster.get(0).join("cy")) {
+                cluster.redis().restart();
                 for (ChatClient member : List.of(ada, bob, cy)) {
-                    member.next("recovered", "Redis is back, empty", RECOVERY);
+                    member.nextOf("recovered", "Redis is back, empty", RECOVERY);
                 }
                 List<String> after = List.of("1", "2", "3", "4", "5");
                 after.forEach(ada::say);
@@ -160,7 +139,7 @@ class Task4RedisDownTest {
                     while (!got.contains("5")) {
                         got.add(string(member.nextMessage("the messages said after Redis restarted empty"), "text"));
                     }
-                    assertEquals(after, got, member.label() + " got " + got.size() + " of the " + after.size()
+                    assertEquals(after, got, member + " got " + got.size() + " of the " + after.size()
                             + " messages said after Redis restarted empty: the stream's ids started again, so the new ids must still"
                             + " come after the old ones (RedisBroker.append runs RedisScripts.APPEND)");
                 }

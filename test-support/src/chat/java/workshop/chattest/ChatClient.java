@@ -369,4 +369,61 @@ public final class ChatClient implements WebSocket.Listener, AutoCloseable {
     public void leave() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
+
+    // For step 6, where events from several servers interleave: these pass over what they do not look for.
+
+    /** Joins as step 6's page does after a move to another server: with the id of the last message it showed. */
+    public void joinAfter(String name, String lastId) {
+        JsonObject join = new JsonObject();
+        join.addProperty("type", "join");
+        join.addProperty("name", name);
+        join.addProperty("lastId", lastId);
+        send(join.toString());
+    }
+
+    /** The next message of this type, passing over others (notices, typing, messages). */
+    public JsonObject nextOf(String type, String what) {
+        return nextOf(type, what, TIMEOUT);
+    }
+
+    /** The same, waiting at most {@code timeout} for each message. */
+    public JsonObject nextOf(String type, String what, Duration timeout) {
+        while (true) {
+            JsonObject message;
+            try {
+                message = await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                        .until(this::pollOrFailIfClosed, Objects::nonNull);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(label + " waited " + timeout.toSeconds() + " s for a message of type \"" + type + "\" (" + what + ")");
+            }
+            if (type.equals(type(message))) {
+                return message;
+            }
+        }
+    }
+
+    /** The next chat message, passing over notices and typing; an error instead fails. */
+    public JsonObject nextMessage(String what) {
+        JsonObject message = next("a chat message (" + what + ")");
+        while (!"message".equals(type(message))) {
+            if ("error".equals(type(message))) {
+                throw new AssertionError(label + " expected a chat message (" + what + "), got an error: " + brief(message));
+            }
+            message = next("a chat message (" + what + "), after " + brief(message));
+        }
+        return message;
+    }
+
+    /** Names that {@code left} notices named, read so far by {@link #sawLeft}. */
+    private final java.util.Set<String> left = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Reads everything that came so far (it leaves the inbox); whether a {@code left} notice named {@code name}. */
+    public boolean sawLeft(String name) {
+        for (JsonObject message = inbox.poll(); message != null; message = inbox.poll()) {
+            if ("left".equals(type(message))) {
+                left.addAll(names(message));
+            }
+        }
+        return left.contains(name);
+    }
 }

@@ -2,28 +2,28 @@ package workshop.scale;
 
 import java.util.Collection;
 import java.util.List;
-import workshop.scale.Protocol.Message;
+import workshop.scale.Messages.Message;
 
 /**
  * What the instances of the chat share: a channel that every instance hears, the names in the room,
  * and the history. {@link RedisBroker} keeps them in Redis, so that many instances serve one room;
- * {@link LocalBroker} keeps them in memory, for one instance and no Redis.
+ * {@link LocalCluster} keeps them in memory, for one instance and no Redis.
  *
- * <p>The room calls every method from its one thread, except {@link #refresh} and {@link #expired},
- * which its presence timer calls from another: a broker is thread-safe. A method that cannot reach
- * the broker throws {@link BrokerDown}.
+ * <p>Beside the chat core's {@link workshop.core.Broker}, not one: its calls wait for Redis and may fail
+ * ({@link BrokerDown}), so the room never makes them on the hub's thread. It asks {@link Calls}, which
+ * runs them on a thread of its own and posts the answers back to the hub. A cluster is thread-safe.
  */
-public interface Broker extends AutoCloseable {
+public interface Cluster extends AutoCloseable {
 
-    /** What a broker tells its room. Called from the broker's own thread: the room hands it over to its thread. */
+    /** What a cluster tells its room. Called from the cluster's own thread: the room posts it to the hub. */
     interface Listener {
         /** An event some instance (this one too) published: the JSON to show to this instance's members. */
         void onEvent(String json);
 
-        /** The broker cannot be reached. */
+        /** The cluster cannot be reached. */
         void onBrokerDown(String reason);
 
-        /** The broker is reachable (again): it listens for events. */
+        /** The cluster is reachable (again): it listens for events. */
         void onBrokerUp();
     }
 

@@ -7,16 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import workshop.scale.Protocol.Message;
+import workshop.scale.Messages.Message;
 
 /**
- * The broker of a single instance, in memory: what {@link RedisBroker} does in Redis, without Redis.
- * One instance is the whole room, so nothing expires and nothing goes down. Ids have the shape of
- * Redis Stream ids ({@code 0-1}, {@code 0-2}, ...), so the page cannot tell the two apart.
- *
- * <p>Synchronized: the room calls it from its thread, the tests from theirs.
+ * One instance on its own, in memory: what {@link RedisBroker} keeps in Redis, without Redis (the
+ * chat core's {@link workshop.core.LocalBroker} has no names or history to share). Nothing expires
+ * and nothing goes down. Ids have the shape of the Redis ones ({@code 0-1}, {@code 0-2}, ...), so the
+ * page cannot tell the two apart. Synchronized: the room's calls thread and the tests call it.
  */
-public final class LocalBroker implements Broker {
+public final class LocalCluster implements Cluster {
 
     private Listener listener;
     /** Lower-cased name to the name as it was claimed: names are unique ignoring case. */
@@ -42,8 +41,7 @@ public final class LocalBroker implements Broker {
 
     @Override
     public List<String> refresh(Collection<String> names) {
-        // Nothing expires: this instance is the only one, and it releases what it claims.
-        return List.of();
+        return List.of(); // this instance is the only one, and it releases what it claims
     }
 
     @Override
@@ -74,15 +72,12 @@ public final class LocalBroker implements Broker {
 
     @Override
     public synchronized History since(String lastId) {
-        List<Message> after = history.stream()
-                .filter(message -> lastId == null || MessageIds.compare(message.id(), lastId) > 0)
-                .toList();
+        List<Message> after = history.stream().filter(message -> lastId == null || MessageIds.compare(message.id(), lastId) > 0).toList();
         long missed = lastId == null || history.isEmpty() ? 0 : MessageIds.missed(lastId, history.getFirst().id());
         return new History(after, missed);
     }
 
     @Override
     public void close() {
-        // Nothing to let go of.
     }
 }
