@@ -25,10 +25,25 @@ public final class ServerLog implements AutoCloseable {
     /** SLF4J simple logger's level field, "[thread] WARN logger - message": not the word in a message. */
     private static final Pattern WARN_OR_ERROR = Pattern.compile("^(\\[[^\\]]*\\] )?(WARN|ERROR) ");
 
+    /**
+     * The stream there was before any capture, and how many captures are open. Captures may close
+     * in any order (a test with two servers): only the last one out puts {@code System.err} back, or
+     * an early close would end a later capture, and a late one would leave a dead stream in place,
+     * swallowing everything written to {@code System.err} after it.
+     */
+    private static PrintStream beforeAny;
+    private static int open;
+
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    private boolean closed;
 
     private ServerLog(boolean echo) {
+        synchronized (ServerLog.class) {
+            if (open++ == 0) {
+                beforeAny = System.err;
+            }
+        }
         OutputStream kept = new OutputStream() {
             @Override
             public void write(int b) {
@@ -90,6 +105,14 @@ public final class ServerLog implements AutoCloseable {
 
     @Override
     public void close() {
-        System.setErr(original);
+        synchronized (ServerLog.class) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (--open == 0) {
+                System.setErr(beforeAny);
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package workshop.progress;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -73,9 +75,11 @@ public final class FailFast implements ExecutionCondition {
         String name = top.get().getDisplayName();
         if (top.get() != context) {
             // A test (or a nested class) inside a class that started.
-            return !Tasks.isGiven(name) && failedClass != null && failedClass == top.get().getRequiredTestClass()
-                    ? ConditionEvaluationResult.disabled(NOT_RUN_YET + "an earlier test of this class fails")
-                    : ConditionEvaluationResult.enabled("nothing failed before it in its class");
+            if (!Tasks.isGiven(name) && failedClass != null && failedClass == top.get().getRequiredTestClass()) {
+                context.getTestInstance().ifPresent(FailFast::closeFields);
+                return ConditionEvaluationResult.disabled(NOT_RUN_YET + "an earlier test of this class fails");
+            }
+            return ConditionEvaluationResult.enabled("nothing failed before it in its class");
         }
         if (firstTask > 1 && (Tasks.isGiven(name) || Tasks.number(name) < firstTask)) {
             return ConditionEvaluationResult.disabled(DONE_EARLIER + "watch mode reruns from Task " + firstTask);
@@ -95,6 +99,30 @@ public final class FailFast implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("no earlier task fails");
         }
         return ConditionEvaluationResult.disabled(NOT_STARTED + "Task " + failed + " is not done yet");
+    }
+
+    /**
+     * JUnit makes a test's instance before it asks whether the test runs, and calls no
+     * {@code @AfterEach} for one that does not: a field such as {@code final ChatServer server = new
+     * ChatServer()} has started a server that nothing would stop. In watch mode those would pile up,
+     * run after run (threads, ports, a log capture holding {@code System.err}); close them here.
+     */
+    private static void closeFields(Object instance) {
+        for (Class<?> type = instance.getClass(); type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || !AutoCloseable.class.isAssignableFrom(field.getType())) {
+                    continue;
+                }
+                try {
+                    field.setAccessible(true);
+                    if (field.get(instance) instanceof AutoCloseable open) {
+                        open.close();
+                    }
+                } catch (Exception notClosed) {
+                    // Best effort: the test did not run, and its JVM or watch run ends soon.
+                }
+            }
+        }
     }
 
     /** The context of the outermost test class around this one (itself if it is one), if any. */
