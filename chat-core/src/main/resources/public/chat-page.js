@@ -3,10 +3,11 @@
 // two forms, and the show... helpers that put text on the page. Each step's chat.js, loaded after this
 // file, defines handleServerMessage(msg): what the page does with each message from the server. A
 // later step may also define again nextServer(), retryDelay() and joinMessage() (step 6 does: its
-// page moves between servers and catches up).
+// page moves between servers and catches up), and connect(), join() and say(text) (step 5 does: its
+// page logs in, and keeps what it sends until the server acknowledges it).
 
-const RECONNECT_FIRST_DELAY_MS = 500;
-const RECONNECT_MAX_DELAY_MS = 10_000;
+const BACKOFF_FIRST_DELAY_MS = 500;
+const BACKOFF_MAX_DELAY_MS = 10_000;
 // A "typing" frame counts against the server's rate limit like any other: send one now and then.
 const TYPING_SEND_EVERY_MS = 2_000;
 const TYPING_SHOWN_FOR_MS = 3_000;
@@ -20,7 +21,7 @@ let nickname = null; // the name to join with, again after every reconnect
 let me = null; // the name the server confirmed in its welcome
 let token = null; // from the welcome: gets the same seat back after a network drop
 let online = []; // the names in the room: the full list comes in the welcome, then joined and left batches
-let reconnectDelay = RECONNECT_FIRST_DELAY_MS;
+let reconnectDelay = BACKOFF_FIRST_DELAY_MS;
 let lastTypingSent = 0;
 const typists = new Map(); // name -> the timer that hides "... is typing"
 
@@ -163,17 +164,23 @@ function retryDelay() {
 // Backoff with jitter: after a restart, a room full of pages does not knock all at once.
 function backoff() {
   const delay = Math.round(reconnectDelay * (0.75 + Math.random() / 2));
-  reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_DELAY_MS);
+  reconnectDelay = Math.min(reconnectDelay * 2, BACKOFF_MAX_DELAY_MS);
   return delay;
 }
 
+// Connects, and again after every close. A later step may check something first (step 5: its
+// login), then call openSocket().
 function connect() {
+  openSocket();
+}
+
+function openSocket() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   socket = new WebSocket(`${scheme}//${nextServer()}/chat`);
   setStatus("connecting", "connecting…");
 
   socket.onopen = () => {
-    reconnectDelay = RECONNECT_FIRST_DELAY_MS;
+    reconnectDelay = BACKOFF_FIRST_DELAY_MS;
     setStatus("online", "connected");
     if (nickname) {
       send(joinMessage());
@@ -185,10 +192,14 @@ function connect() {
       setStatus("offline", "you joined again in another tab or window: this one has stopped");
       return;
     }
-    const delay = retryDelay();
-    setStatus("offline", `offline (${event.code}), retrying in ${(delay / 1000).toFixed(1)} s`);
-    setTimeout(connect, delay);
+    retryLater(event.code);
   };
+}
+
+function retryLater(why) {
+  const delay = retryDelay();
+  setStatus("offline", `offline (${why}), retrying in ${(delay / 1000).toFixed(1)} s`);
+  setTimeout(connect, delay);
 }
 
 function send(message) {
@@ -199,24 +210,37 @@ function send(message) {
   return true;
 }
 
+// The two forms: what they do is join() and say(text), which a later step may define again.
+
 el("join-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  nickname = el("name").value.trim();
   el("join-error").textContent = "";
+  join();
+});
+
+function join() {
+  nickname = el("name").value.trim();
   token = null; // a name typed in is a new seat
   send(joinMessage()); // if the socket is not open yet, onopen sends it
-});
+}
 
 el("send-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const input = el("text");
-  if (send({ type: "message", text: input.value })) {
+  if (say(input.value)) {
     input.value = "";
     lastTypingSent = 0;
-  } else {
-    showNotice("Not connected: your message was not sent.", "error");
   }
 });
+
+// True when the text is on its way: then the composer empties.
+function say(text) {
+  if (send({ type: "message", text })) {
+    return true;
+  }
+  showNotice("Not connected: your message was not sent.", "error");
+  return false;
+}
 
 el("text").addEventListener("input", () => {
   if (Date.now() - lastTypingSent >= TYPING_SEND_EVERY_MS) {
@@ -239,4 +263,5 @@ document.querySelectorAll("input[data-max-chars]").forEach((input) => {
   });
 });
 
-connect();
+// Once every script of the page has run, so that a later step's definitions count from the start.
+document.addEventListener("DOMContentLoaded", () => connect());

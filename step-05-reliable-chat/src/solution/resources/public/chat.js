@@ -2,7 +2,8 @@
 // The reliable chat page, your part: how long to wait before reconnecting (Task 4), and what the page
 // does with each message from the server, given, to read: it remembers the id of the last message it
 // showed (catch-up, Task 1) and keeps what it sends until the server acknowledges it (Task 2). The rest
-// of the page (logging in, the connection, the show... helpers) is given, in reliable-page.js.
+// of the page is given: the core's chat-page.js (the connection, the forms, the show... helpers) and
+// what step 5 adds to it, in reliable-page.js (logging in, lastId, the pending list).
 
 const RECONNECT_FIRST_DELAY_MS = 500;
 const RECONNECT_MAX_DELAY_MS = 30_000;
@@ -23,17 +24,17 @@ function handleServerMessage(msg) {
   switch (msg.type) {
     case "welcome":
       attempt = 0;
-      enterRoom(msg.you);
+      enterRoom(msg.you, null, true); // its history is what came after lastId: what is shown stays
       showOnline(msg.online);
       if (msg.missed > 0) {
         showNotice(`${msg.missed} older message${msg.missed === 1 ? "" : "s"} missed while you were away`, "error");
       }
-      msg.history.forEach(showMessage);
+      msg.history.forEach(showOnce);
       // What the server did not acknowledge may never have reached it: send it again, same clientId.
       pending.forEach((text, clientId) => send({ type: "message", text, clientId }));
       break;
     case "message":
-      showMessage(msg);
+      showOnce(msg);
       break;
     case "ack":
       pending.delete(msg.clientId);
@@ -42,11 +43,11 @@ function handleServerMessage(msg) {
     case "joined":
       // One notice for everyone who joined in the server's short window (names), and the count.
       showNotice(`${msg.names.join(", ")} joined`);
-      msg.names.forEach(addOnline);
+      addOnline(msg.names);
       break;
     case "left":
       showNotice(`${msg.names.join(", ")} left`);
-      msg.names.forEach(removeOnline);
+      removeOnline(msg.names);
       break;
     case "typing":
       showTyping(msg.name);

@@ -1,6 +1,5 @@
 package workshop.scale;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,17 +8,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import workshop.testing.Programs;
 
 /**
  * A real {@code redis-server}, as a child process on a free loopback port, with no persistence: it
@@ -43,7 +39,8 @@ final class RedisServer implements AutoCloseable {
     }
 
     static RedisServer start() {
-        Path binary = find().orElseThrow(() -> unavailable("no redis-server on the PATH"));
+        Path binary = Programs.find(PROPERTY, List.of("redis-server"), PLACES)
+                .orElseThrow(() -> unavailable("no redis-server on the PATH"));
         RedisServer server = new RedisServer(binary, freePort());
         server.restart();
         return server;
@@ -140,29 +137,6 @@ final class RedisServer implements AutoCloseable {
             return probe.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);
-        }
-    }
-
-    private static Optional<Path> find() {
-        String configured = System.getProperty(PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured));
-        }
-        Stream<String> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isBlank())
-                .flatMap(dir -> Stream.of(dir + File.separator + "redis-server", dir + File.separator + "redis-server.exe"));
-        return Stream.concat(onPath, PLACES.stream())
-                .flatMap(RedisServer::asPath)
-                .filter(Files::isExecutable)
-                .filter(path -> !Files.isDirectory(path))
-                .findFirst();
-    }
-
-    private static Stream<Path> asPath(String name) {
-        try {
-            return Stream.of(Path.of(name));
-        } catch (InvalidPathException notAPath) {
-            return Stream.empty();
         }
     }
 

@@ -1,14 +1,11 @@
 package workshop.browser;
 
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -18,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import workshop.testing.Programs;
 
 /**
  * A real Chrome or Chromium, headless, driven by Selenium through chromedriver: for the tests that
@@ -96,12 +94,12 @@ public final class HeadlessChrome {
 
     /** The browser to drive, or empty when none is where we look. */
     public static Optional<Path> browser() {
-        return find(BROWSER_PROPERTY, BROWSER_NAMES, BROWSER_PLACES);
+        return Programs.find(BROWSER_PROPERTY, BROWSER_NAMES, BROWSER_PLACES);
     }
 
     /** The driver; when empty, Selenium Manager may still find or download one (online only). */
     public static Optional<Path> driver() {
-        return find(DRIVER_PROPERTY, DRIVER_NAMES, DRIVER_PLACES);
+        return Programs.find(DRIVER_PROPERTY, DRIVER_NAMES, DRIVER_PLACES);
     }
 
     /**
@@ -115,31 +113,5 @@ public final class HeadlessChrome {
             return Assertions.fail("CI is set, so the browser test must run, but there is " + message);
         }
         return Assumptions.abort(message);
-    }
-
-    private static Optional<Path> find(String property, List<String> names, List<String> places) {
-        String configured = System.getProperty(property);
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured));
-        }
-        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                // Windows allows quoted PATH entries; the quotes are not part of the folder.
-                .map(dir -> dir.replace("\"", ""))
-                .filter(dir -> !dir.isBlank())
-                .flatMap(dir -> names.stream().flatMap(name -> Stream.of(dir + File.separator + name, dir + File.separator + name + ".exe")))
-                .flatMap(HeadlessChrome::asPath);
-        return Stream.concat(onPath, places.stream().flatMap(HeadlessChrome::asPath))
-                .filter(Files::isExecutable)
-                .filter(path -> !Files.isDirectory(path))
-                .findFirst();
-    }
-
-    /** A path, or none when this system cannot name it (a Windows path on Linux, odd characters). */
-    private static Stream<Path> asPath(String name) {
-        try {
-            return Stream.of(Path.of(name));
-        } catch (InvalidPathException notAPath) {
-            return Stream.empty();
-        }
     }
 }
