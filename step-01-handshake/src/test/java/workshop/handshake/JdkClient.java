@@ -17,9 +17,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
+import workshop.testing.WholeMessages;
 
 /** The JDK's own WebSocket client (java.net.http), which nobody in this workshop wrote. */
-final class JdkClient implements WebSocket.Listener {
+final class JdkClient extends WholeMessages {
 
     /** Long enough for a slow, busy laptop; every wait ends as soon as its event happens. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -33,7 +34,6 @@ final class JdkClient implements WebSocket.Listener {
     /** Why the connection failed without a close frame (the server hung up, a bad frame), if it did. */
     private final AtomicReference<Throwable> error = new AtomicReference<>();
 
-    private final StringBuilder partial = new StringBuilder();
     private WebSocket webSocket;
 
     private JdkClient() {
@@ -81,14 +81,8 @@ final class JdkClient implements WebSocket.Listener {
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            texts.add(partial.toString());
-            partial.setLength(0);
-        }
-        socket.request(1);
-        return null;
+    protected void onWholeText(String message) {
+        texts.add(message);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package workshop.echo;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -13,9 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import workshop.testing.WholeMessages;
 
 /** A client built on the JDK's own WebSocket (java.net.http), that remembers what it received. */
-final class JdkClient implements WebSocket.Listener {
+final class JdkClient extends WholeMessages {
 
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<byte[]> binaries = new CopyOnWriteArrayList<>();
@@ -24,9 +24,6 @@ final class JdkClient implements WebSocket.Listener {
     final AtomicInteger opensHandled = new AtomicInteger();
     final AtomicInteger messagesHandled = new AtomicInteger();
 
-    // A message may arrive in parts (last == false); these collect the parts until the last one.
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private WebSocket socket;
 
     static JdkClient connect(URI uri) throws Exception {
@@ -63,27 +60,13 @@ final class JdkClient implements WebSocket.Listener {
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-            texts.add(text.toString());
-            text.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
+    protected void onWholeText(String message) {
+        texts.add(message);
     }
 
     @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        binary.writeBytes(bytes);
-        if (last) {
-            binaries.add(binary.toByteArray());
-            binary.reset();
-        }
-        webSocket.request(1);
-        return null;
+    protected void onWholeBinary(byte[] message) {
+        binaries.add(message);
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -19,13 +18,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
+import workshop.testing.WholeMessages;
 
 /**
  * A player or a spectator for the tests: the JDK's own WebSocket client, keeping every snapshot (as
  * {@link Snapshot#decode} reads it) and every JSON message the server sent. A wait fails fast when the
  * server closes the connection, and says with which code and reason.
  */
-final class Bot implements WebSocket.Listener, AutoCloseable {
+final class Bot extends WholeMessages implements AutoCloseable {
 
     /** How long a test waits for what should come: long enough for a machine under load, short for a red run. */
     static final Duration PATIENCE = Duration.ofSeconds(5);
@@ -36,8 +36,6 @@ final class Bot implements WebSocket.Listener, AutoCloseable {
     final Queue<JsonObject> texts = new ConcurrentLinkedQueue<>();
     final Queue<String> problems = new ConcurrentLinkedQueue<>();
     JsonObject welcome;
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-    private final StringBuilder text = new StringBuilder();
     private volatile Integer closeCode;
     private volatile String closeReason;
     private WebSocket socket;
@@ -144,31 +142,17 @@ final class Bot implements WebSocket.Listener, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-            texts.add(JsonParser.parseString(text.toString()).getAsJsonObject());
-            text.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
+    protected void onWholeText(String message) {
+        texts.add(JsonParser.parseString(message).getAsJsonObject());
     }
 
     @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        binary.writeBytes(bytes);
-        if (last) {
-            try {
-                snapshots.add(Snapshot.decode(ByteBuffer.wrap(binary.toByteArray())));
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-            binary.reset();
+    protected void onWholeBinary(byte[] message) {
+        try {
+            snapshots.add(Snapshot.decode(ByteBuffer.wrap(message)));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
         }
-        webSocket.request(1);
-        return null;
     }
 
     @Override
