@@ -34,6 +34,8 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How long {@link #leave()} waits for the server to answer its close. */
+    private static final Duration LEAVING = Duration.ofSeconds(2);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String label;
@@ -365,9 +367,19 @@ public final class ChatClient implements WebSocket.Listener, AutoCloseable {
         socket.abort();
     }
 
-    /** Closes the connection the polite way, with 1000. */
+    /**
+     * Closes the connection the polite way, with 1000, and waits a moment for the server's close. By
+     * then the server has read all this client sent before its close; a {@link #close()} sooner may
+     * reset the connection while the server's kernel still holds unread messages, and a reset throws
+     * them away (RFC 6455 §7.1.1 leaves closing TCP to the server for this reason).
+     */
     public void leave() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        try {
+            await().atMost(LEAVING).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> closed != null);
+        } catch (ConditionTimeoutException noAnswer) {
+            // A client that stopped reading never sees the answer; the test goes on without it.
+        }
     }
 
     // For step 6, where events from several servers interleave: these pass over what they do not look for.
