@@ -24,6 +24,10 @@ let online = []; // the names in the room: the full list comes in the welcome, t
 let reconnectDelay = BACKOFF_FIRST_DELAY_MS;
 let lastTypingSent = 0;
 const typists = new Map(); // name -> the timer that hides "... is typing"
+// How many messages of each type handleServerMessage has returned from. The page tests read it: a
+// handler's work is done when it returns, so a test checks the page then, instead of waiting out its
+// patience for something a handler that ignores the message will never show.
+const messagesHandled = {};
 
 // ---------------------------------------------------------------------------------------------
 // Showing things. User text only ever reaches the page through textContent, which never parses
@@ -186,7 +190,11 @@ function openSocket() {
       send(joinMessage());
     }
   };
-  socket.onmessage = (event) => handleServerMessage(JSON.parse(event.data));
+  socket.onmessage = (event) => {
+    const msg = JSON.parse(event.data);
+    handleServerMessage(msg);
+    messagesHandled[msg.type] = (messagesHandled[msg.type] ?? 0) + 1;
+  };
   socket.onclose = (event) => {
     if (event.code === REPLACED) {
       setStatus("offline", "you joined again in another tab or window: this one has stopped");

@@ -51,6 +51,14 @@ public class Page extends BrowserPage {
     }
 
     /**
+     * How many messages of this type the page's handleServerMessage has returned from since the page
+     * loaded (chat-page.js counts them). Once it has, the page shows all that message changes.
+     */
+    public int handled(String type) {
+        return ((Number) script("return messagesHandled[arguments[0]] ?? 0", type)).intValue();
+    }
+
+    /**
      * Fails unless the name and message fields count characters as the server does: an emoji is one
      * character, where HTML's maxlength would count two UTF-16 units.
      */
